@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// The `sympozium` command.
+public struct SympoziumCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sympozium",
+        abstract: "Kubernetes-native control plane for AI agents.",
+        discussion: """
+            Every agent run is an ephemeral Pod, every policy a CRD. Use `sympozium manifests crds` to \
+            generate the CustomResourceDefinitions of the sympozium.ai/v1alpha1 API.
+            """,
+        version: BuildInfo.summary,
+        subcommands: [VersionCommand.self, ManifestsCommand.self]
+    )
+
+    public init() {}
+}
+
+extension SympoziumCommand {
+    /// Parses the process arguments and runs the chosen command, awaiting it
+    /// when it is asynchronous; exits with the command's status.
+    public static func runMain() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
