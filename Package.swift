@@ -19,10 +19,22 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // Kubernetes object model: pure value types, no I/O.
         .target(name: "KubeModel", swiftSettings: strict),
+        // API server semantics as pure functions: patches, server-side apply,
+        // selectors, RBAC evaluation, table printing.
+        .target(name: "APIMachinery", dependencies: ["KubeModel"], swiftSettings: strict),
         // YAML <-> JSONValue, multi-document manifests, deterministic rendering.
         .target(
             name: "KubeYAML",
@@ -31,12 +43,33 @@ let package = Package(
         ),
         // sympozium.ai/v1alpha1: types, defaulting, validation, CRD generation.
         .target(name: "SympoziumAPI", dependencies: ["KubeModel"], swiftSettings: strict),
+        // Kubernetes-compatible API server on SQLite, for embedded mode.
+        .target(
+            name: "EmbeddedCluster",
+            dependencies: [
+                "KubeModel", "KubeYAML", "APIMachinery", "SympoziumAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strict
+        ),
         // The `sympozium` command tree.
         .target(
             name: "CLI",
             dependencies: [
-                "KubeModel", "KubeYAML", "SympoziumAPI",
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict,
             plugins: ["BuildInfoPlugin"]
@@ -44,7 +77,11 @@ let package = Package(
         .executableTarget(name: "sympozium", dependencies: ["CLI"], swiftSettings: strict),
         .executableTarget(
             name: "SympoziumBench",
-            dependencies: ["KubeModel", "KubeYAML", "SympoziumAPI"],
+            dependencies: [
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         // Build-time helper that stamps the git commit into the CLI.
@@ -52,10 +89,20 @@ let package = Package(
         .plugin(name: "BuildInfoPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"], swiftSettings: strict),
+        .testTarget(name: "APIMachineryTests", dependencies: ["APIMachinery"], swiftSettings: strict),
         .testTarget(name: "KubeYAMLTests", dependencies: ["KubeYAML"], swiftSettings: strict),
         .testTarget(
             name: "SympoziumAPITests",
             dependencies: ["SympoziumAPI", "KubeYAML"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EmbeddedClusterTests",
+            dependencies: [
+                "EmbeddedCluster", "KubeModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: strict),

@@ -10,7 +10,7 @@ public struct SympoziumCommand: AsyncParsableCommand {
             generate the CustomResourceDefinitions of the sympozium.ai/v1alpha1 API.
             """,
         version: BuildInfo.summary,
-        subcommands: [VersionCommand.self, ManifestsCommand.self]
+        subcommands: [VersionCommand.self, ManifestsCommand.self, UpCommand.self]
     )
 
     public init() {}

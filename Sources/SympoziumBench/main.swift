@@ -3,6 +3,7 @@ import Foundation
 // sympozium-bench <suite>: each suite prints one `name value unit` line per figure.
 let suites: [String: @Sendable () async throws -> [BenchFigure]] = [
     "model": ModelBench.run,
+    "apiserver": APIServerBench.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

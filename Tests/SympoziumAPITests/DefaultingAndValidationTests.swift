@@ -45,10 +45,10 @@ struct DefaultingAndValidationTests {
     @Test func policyAndRunDefaults() throws {
         let policy = try SympoziumPolicy(
             metadata: ObjectMeta(name: "p"),
-            spec: SympoziumPolicySpec(toolGating: ToolGating(), networkPolicy: NetworkPolicySpec())
+            spec: SympoziumPolicySpec(toolGating: ToolGating(), networkPolicy: NetworkIsolationSpec())
         ).defaulted()
         #expect(policy.spec.toolGating?.defaultAction == .allow)
-        #expect(policy.spec.networkPolicy == NetworkPolicySpec(denyAll: true, allowDNS: true, allowEventBus: true))
+        #expect(policy.spec.networkPolicy == NetworkIsolationSpec(denyAll: true, allowDNS: true, allowEventBus: true))
         let run = try AgentRun.sample.defaulted()
         #expect(run.spec.cleanup == .delete)
     }

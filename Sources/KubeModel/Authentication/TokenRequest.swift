@@ -43,7 +43,9 @@ public struct TokenRequestSpec: Codable, Hashable, Sendable {
     public var expirationSeconds: Int64?
     public var boundObjectRef: BoundObjectReference?
 
-    public init(audiences: [String] = [], expirationSeconds: Int64? = nil, boundObjectRef: BoundObjectReference? = nil) {
+    public init(
+        audiences: [String] = [], expirationSeconds: Int64? = nil, boundObjectRef: BoundObjectReference? = nil
+    ) {
         self.audiences = audiences
         self.expirationSeconds = expirationSeconds
         self.boundObjectRef = boundObjectRef

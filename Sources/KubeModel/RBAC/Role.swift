@@ -34,7 +34,9 @@ public struct ClusterRole: KubernetesResource {
     /// When set, the controller manager fills `rules` from the selected cluster roles.
     public var aggregationRule: AggregationRule?
 
-    public init(metadata: ObjectMeta = ObjectMeta(), rules: [PolicyRule] = [], aggregationRule: AggregationRule? = nil) {
+    public init(
+        metadata: ObjectMeta = ObjectMeta(), rules: [PolicyRule] = [], aggregationRule: AggregationRule? = nil
+    ) {
         self.apiVersion = Self.apiVersion
         self.kind = Self.kind
         self.metadata = metadata

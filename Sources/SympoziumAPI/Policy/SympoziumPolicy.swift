@@ -39,11 +39,11 @@ public struct SympoziumPolicySpec: Codable, Hashable, Sendable {
     public var subagentPolicy: SubagentPolicy?
     public var toolGating: ToolGating?
     @OmitEmpty public var featureGates: [String: Bool] = [:]
-    public var networkPolicy: NetworkPolicySpec?
+    public var networkPolicy: NetworkIsolationSpec?
 
     public init(
         sandboxPolicy: SandboxPolicy? = nil, subagentPolicy: SubagentPolicy? = nil, toolGating: ToolGating? = nil,
-        featureGates: [String: Bool] = [:], networkPolicy: NetworkPolicySpec? = nil
+        featureGates: [String: Bool] = [:], networkPolicy: NetworkIsolationSpec? = nil
     ) {
         self.sandboxPolicy = sandboxPolicy
         self.subagentPolicy = subagentPolicy
@@ -125,7 +125,7 @@ public struct ToolGatingRule: Codable, Hashable, Sendable {
 }
 
 /// Network isolation of agent pods, realised as a Kubernetes NetworkPolicy.
-public struct NetworkPolicySpec: Codable, Hashable, Sendable {
+public struct NetworkIsolationSpec: Codable, Hashable, Sendable {
     public var denyAll: Bool?
     public var allowDNS: Bool?
     public var allowEventBus: Bool?

@@ -1,0 +1,1 @@
+// APIMachinery: API server semantics as pure functions over JSONValue.

@@ -1,0 +1,1 @@
+// Kubernetes-compatible API server for embedded mode.

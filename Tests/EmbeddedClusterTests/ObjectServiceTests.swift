@@ -1,0 +1,97 @@
+import EmbeddedCluster
+import Foundation
+import KubeModel
+import Testing
+
+/// Object lifecycle rules, in process.
+@Suite("Object lifecycle semantics")
+struct ObjectServiceTests {
+    func withServer(_ body: (EmbeddedAPIServer) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "sympozium-svc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var configuration = EmbeddedAPIServer.Configuration(dataDirectory: directory, port: 0)
+        configuration.tls = false
+        try await body(try await EmbeddedAPIServer.open(configuration))
+    }
+
+    func type(_ server: EmbeddedAPIServer, _ group: String, _ resource: String) throws -> ResourceType {
+        try #require(server.registry.type(ResourceKey(group: group, resource: resource)))
+    }
+
+    @Test func createFillsServerMetadata() async throws {
+        try await withServer { server in
+            let configMaps = try type(server, "", "configmaps")
+            let created = try await server.service.create(
+                configMaps, namespace: "default", body: ["metadata": ["generateName": "cfg-"]])
+            let object = try created.object()
+            #expect(created.key.name.hasPrefix("cfg-") && created.key.name.count == 9)
+            #expect(object["metadata"]?["uid"]?.stringValue?.count == 36)
+            #expect(object["metadata"]?["resourceVersion"]?.stringValue == String(created.resourceVersion))
+            #expect(object["metadata"]?["creationTimestamp"] != nil)
+            #expect(object["apiVersion"] == "v1" && object["kind"] == "ConfigMap")
+        }
+    }
+
+    @Test func generationMovesOnlyWithSpecAndStatusOnlyThroughSubresource() async throws {
+        try await withServer { server in
+            let deployments = try type(server, "apps", "deployments")
+            let body: JSONValue = [
+                "metadata": ["name": "web"],
+                "spec": [
+                    "selector": ["matchLabels": ["app": "web"]],
+                    "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "web", "image": "nginx"]]]],
+                ],
+            ]
+            let created = try await server.service.create(deployments, namespace: "default", body: body)
+            let key = created.key
+            var object = try created.object()
+            object["metadata"]?["labels"] = ["touched": "yes"]
+            object["status"] = ["replicas": 5]
+            let relabelled = try await server.service.update(deployments, key: key, body: object).object()
+            #expect(relabelled["metadata"]?["generation"] == 1, "metadata changes keep the generation")
+            #expect(relabelled["status"]?["replicas"] == nil, "the main resource ignores status")
+            object = relabelled
+            object["spec"]?["replicas"] = 4
+            let scaled = try await server.service.update(deployments, key: key, body: object).object()
+            #expect(scaled["metadata"]?["generation"] == 2)
+            var status = scaled
+            status["status"] = ["replicas": 4, "readyReplicas": 4]
+            status["spec"]?["replicas"] = 9
+            let reported = try await server.service.update(deployments, key: key, body: status, subresource: "status").object()
+            #expect(reported["status"]?["readyReplicas"] == 4)
+            #expect(reported["spec"]?["replicas"] == 4, "status updates leave the spec alone")
+            #expect(reported["metadata"]?["generation"] == 2)
+        }
+    }
+
+    @Test func finalizersDeferDeletion() async throws {
+        try await withServer { server in
+            let configMaps = try type(server, "", "configmaps")
+            let created = try await server.service.create(
+                configMaps, namespace: "default", body: ["metadata": ["name": "held", "finalizers": ["example.com/x"]]])
+            let marked = try await server.service.delete(configMaps, key: created.key)
+            #expect(try marked.object()["metadata"]?["deletionTimestamp"] != nil)
+            #expect(await server.store.get(configMaps.key, created.key) != nil)
+            try await server.service.removeFinalizer("example.com/x", type: configMaps, key: created.key)
+            #expect(await server.store.get(configMaps.key, created.key) == nil)
+        }
+    }
+
+    @Test func namespacesRefuseContentWhileTerminatingAndMissing() async throws {
+        try await withServer { server in
+            let configMaps = try type(server, "", "configmaps")
+            await #expect(throws: APIError.self) {
+                _ = try await server.service.create(configMaps, namespace: "nowhere", body: ["metadata": ["name": "x"]])
+            }
+        }
+    }
+
+    @Test func unchangedUpdatesDoNotWrite() async throws {
+        try await withServer { server in
+            let configMaps = try type(server, "", "configmaps")
+            let created = try await server.service.create(configMaps, namespace: "default", body: ["metadata": ["name": "same"], "data": ["a": "1"]])
+            let again = try await server.service.update(configMaps, key: created.key, body: try created.object())
+            #expect(again.resourceVersion == created.resourceVersion)
+        }
+    }
+}

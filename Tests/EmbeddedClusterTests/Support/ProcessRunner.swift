@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Output of a finished process.
+struct ProcessOutput: Sendable {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    var succeeded: Bool { status == 0 }
+}
+
+/// Runs programs without blocking a thread of the cooperative pool: the exit
+/// is awaited through the termination handler, output is read from files.
+enum ProcessRunner {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+        timeout: Duration = .seconds(60)
+    ) async throws -> ProcessOutput {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "proc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outURL = directory.appending(path: "out")
+        let errURL = directory.appending(path: "err")
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        if let stdin {
+            let inURL = directory.appending(path: "in")
+            try Data(stdin.utf8).write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        }
+        let status: Int32 = try await withThrowingTaskGroup(of: Int32?.self) { group in
+            group.addTask {
+                await withCheckedContinuation { continuation in
+                    process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                    do { try process.run() } catch {
+                        process.terminationHandler = nil
+                        continuation.resume(returning: -1)
+                    }
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            guard let first else {
+                process.terminate()
+                throw ProcessTimeout(command: ([executable] + arguments).joined(separator: " "))
+            }
+            return first
+        }
+        let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+        return ProcessOutput(status: status, stdout: stdout, stderr: stderr)
+    }
+}
+
+struct ProcessTimeout: Error, CustomStringConvertible {
+    var command: String
+    var description: String { "timed out: \(command)" }
+}
+
+/// System components tests rely on: missing ones skip locally, fail in CI.
+enum SystemComponent {
+    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// The path of an executable, or nil (recording a failure in CI) when missing.
+    static func require(_ path: String, hint: String) -> String? {
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+        if isCI { Issue.record("\(path) is missing: \(hint)") }
+        return nil
+    }
+
+    static var kubectl: String? { require("/usr/bin/kubectl", hint: "install kubectl 1.32") }
+}
