@@ -88,7 +88,15 @@ struct KubectlTests {
             try await cluster.kubectlOK(["apply", "-f", crds])
             try await cluster.kubectlOK(["wait", "--for=condition=Established", "crd", "--all", "--timeout=30s"])
             try await cluster.kubectlOK(["apply", "-f", "-"], stdin: Self.customResources)
-            try await cluster.kubectlOK(["apply", "--server-side", "-f", "-"], stdin: Self.customResources.replacingOccurrences(of: "Check the cluster", with: "Check it again"))
+            // The task is owned by client-side apply: a server-side apply that changes it conflicts,
+            // exactly as on a real cluster, until it forces ownership.
+            let changed = Self.customResources.replacingOccurrences(of: "Check the cluster", with: "Check it again")
+            let conflict = try await cluster.kubectl(["apply", "--server-side", "-f", "-"], stdin: changed)
+            #expect(!conflict.succeeded)
+            #expect(conflict.stderr.contains(#"conflict with "kubectl-client-side-apply""#))
+            #expect(conflict.stderr.contains(".spec.task"))
+            try await cluster.kubectlOK(["apply", "--server-side", "--force-conflicts", "-f", "-"], stdin: changed)
+            #expect(try await cluster.kubectlOK(["get", "agentrun", "first-run", "-o", "jsonpath={.spec.task}"]) == "Check it again")
             let runs = try await cluster.kubectlOK(["get", "agentruns"])
             #expect(runs.contains("INSTANCE"))
             #expect(runs.contains("PHASE"))

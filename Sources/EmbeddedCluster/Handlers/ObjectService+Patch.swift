@@ -25,7 +25,8 @@ extension ObjectService {
     /// the object when it does not exist; the other formats need it to.
     public func patch(
         _ type: ResourceType, key: ObjectKey, patch body: Data, contentType: String, subresource: String? = nil,
-        fieldManager: String? = nil, force: Bool = false, user: RequestUser = .system, dryRun: Bool = false
+        fieldManager: String? = nil, force: Bool = false, user: RequestUser = .system,
+        options: WriteOptions = WriteOptions()
     ) async throws -> (object: StoredObject, created: Bool) {
         let patchType = try PatchType(contentType: contentType)
         if patchType == .apply, fieldManager?.isEmpty ?? true {
@@ -40,7 +41,10 @@ extension ObjectService {
                 guard patchType == .apply else { throw APIError.notFound(type.key, key.name) }
                 var created = try Self.serverSideApply(document, to: nil, type: type, manager: fieldManager ?? "", force: force)
                 created["metadata"]?["name"] = .string(key.name)
-                let object = try await create(type, namespace: type.namespaced ? key.namespace : nil, body: created, user: user, dryRun: dryRun)
+                var createOptions = options
+                createOptions.fieldManager = nil  // apply recorded its own entry
+                let object = try await create(
+                    type, namespace: type.namespaced ? key.namespace : nil, body: created, user: user, options: createOptions)
                 return (object, true)
             }
             let original = try current.object()
@@ -62,8 +66,11 @@ extension ObjectService {
                 patched["metadata"]?["resourceVersion"] = .string(String(current.resourceVersion))
             }
             do {
+                var updateOptions = options
+                if patchType == .apply { updateOptions.fieldManager = nil }
                 let updated = try await update(
-                    type, key: key, body: patched, subresource: subresource, user: user, dryRun: dryRun, requireVersion: false)
+                    type, key: key, body: patched, subresource: subresource, user: user, options: updateOptions,
+                    requireVersion: false)
                 return (updated, false)
             } catch let error as APIError where error.code == 409 && error.status.reason == .conflict
                 && patched["metadata"]?["resourceVersion"]?.stringValue == String(current.resourceVersion)

@@ -3,6 +3,22 @@ import Foundation
 import KubeModel
 import Logging
 
+/// Per-request options of a write.
+public struct WriteOptions: Sendable {
+    /// Validate and admit, but store nothing (`dryRun=All`).
+    public var dryRun = false
+    /// Records the fields this write sets in `metadata.managedFields` (Update entries).
+    public var fieldManager: String?
+    /// `fieldValidation=Strict`: unknown fields are an error instead of being dropped.
+    public var strictFieldValidation = false
+
+    public init(dryRun: Bool = false, fieldManager: String? = nil, strictFieldValidation: Bool = false) {
+        self.dryRun = dryRun
+        self.fieldManager = fieldManager
+        self.strictFieldValidation = strictFieldValidation
+    }
+}
+
 /// Object lifecycle semantics of the Kubernetes API: what create, update,
 /// patch and delete do to metadata, status, generation and finalizers. Used by
 /// the HTTP handlers and by the built-in controllers alike.
@@ -22,8 +38,10 @@ public struct ObjectService: Sendable {
     // MARK: Create
 
     public func create(
-        _ type: ResourceType, namespace: String?, body: JSONValue, user: RequestUser = .system, dryRun: Bool = false
+        _ type: ResourceType, namespace: String?, body: JSONValue, user: RequestUser = .system,
+        options: WriteOptions = WriteOptions()
     ) async throws -> StoredObject {
+        let dryRun = options.dryRun
         guard case .object = body else { throw APIError.badRequest("the request body must be a JSON object") }
         var object = body
         try Self.checkTypeMeta(&object, type: type)
@@ -64,12 +82,17 @@ public struct ObjectService: Sendable {
         if let objectNamespace, type.key != NamespaceLifecycle.namespaces {
             try await NamespaceLifecycle.requireActive(objectNamespace, store: store)
         }
-        object = try validated(object, type: type, name: name)
+        object = try validated(object, type: type, name: name, strict: options.strictFieldValidation)
         var attributes = AdmissionAttributes(
             operation: .create, resource: type, namespace: objectNamespace, name: name, object: object,
             user: user, dryRun: dryRun)
         try await admission.run(&attributes)
         object = attributes.object ?? object
+        if let manager = options.fieldManager {
+            object = ManagedFields.recordUpdate(
+                old: nil, new: object, manager: manager, apiVersion: type.apiVersion, time: Time.now.description,
+                schema: StrategicMergeSchema.builtin(group: type.group, kind: type.kind))
+        }
         let key = ObjectKey(namespace: objectNamespace ?? "", name: name)
         if dryRun {
             if await store.get(type.key, key) != nil { throw APIError.alreadyExists(type.key, name) }
@@ -85,8 +108,9 @@ public struct ObjectService: Sendable {
     /// Replaces an object (PUT), or its status when `subresource` is "status".
     public func update(
         _ type: ResourceType, key: ObjectKey, body: JSONValue, subresource: String? = nil, user: RequestUser = .system,
-        dryRun: Bool = false, requireVersion: Bool? = nil
+        options: WriteOptions = WriteOptions(), requireVersion: Bool? = nil
     ) async throws -> StoredObject {
+        let dryRun = options.dryRun
         guard case .object = body else { throw APIError.badRequest("the request body must be a JSON object") }
         var object = body
         try Self.checkTypeMeta(&object, type: type)
@@ -115,12 +139,20 @@ public struct ObjectService: Sendable {
             if dryRun { return current }
             return try await store.delete(type.key, key, expectedVersion: expected)
         }
-        if subresource == nil { updated = try validated(updated, type: type, name: key.name) }
+        if subresource == nil {
+            updated = try validated(updated, type: type, name: key.name, strict: options.strictFieldValidation)
+        }
         var attributes = AdmissionAttributes(
             operation: .update, resource: type, subresource: subresource, namespace: type.namespaced ? key.namespace : nil,
             name: key.name, object: updated, oldObject: currentObject, user: user, dryRun: dryRun)
         try await admission.run(&attributes)
         updated = attributes.object ?? updated
+        if let manager = options.fieldManager {
+            updated = ManagedFields.recordUpdate(
+                old: currentObject, new: updated, manager: manager, apiVersion: type.apiVersion,
+                time: Time.now.description, subresource: subresource,
+                schema: StrategicMergeSchema.builtin(group: type.group, kind: type.kind))
+        }
         var comparable = updated
         comparable["metadata"]?["resourceVersion"] = currentObject["metadata"]?["resourceVersion"]
         if comparable == currentObject || dryRun { return current }
@@ -192,16 +224,44 @@ public struct ObjectService: Sendable {
     }
 
     /// Schema (custom resources) and built-in validation; returns the pruned, defaulted object.
-    func validated(_ object: JSONValue, type: ResourceType, name: String) throws -> JSONValue {
+    func validated(_ object: JSONValue, type: ResourceType, name: String, strict: Bool = false) throws -> JSONValue {
         var object = object
         var errors = ObjectValidation.validateMetadata(object, type: type)
         if let schema = type.schema {
+            if strict {
+                var pruned = object
+                schema.prune(&pruned)
+                let unknown = Self.removedPaths(from: object, to: pruned, path: "")
+                if !unknown.isEmpty {
+                    let fields = unknown.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
+                    throw APIError.badRequest(
+                        "\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): strict decoding error: \(fields)")
+                }
+            }
             errors += schema.admit(&object)
         } else {
             errors += try ObjectValidation.validateBuiltin(object, type: type)
         }
         if !errors.isEmpty { throw APIError.invalid(kind: type.kind, group: type.group, name: name, errors) }
         return object
+    }
+
+    /// Paths present in `original` that pruning removed.
+    static func removedPaths(from original: JSONValue, to pruned: JSONValue, path: String) -> [String] {
+        switch (original, pruned) {
+        case (.object(let before), .object(let after)):
+            return before.keys.sorted().flatMap { key -> [String] in
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                guard let kept = after[key], let value = before[key] else { return [child] }
+                return removedPaths(from: value, to: kept, path: child)
+            }
+        case (.array(let before), .array(let after)):
+            return zip(before, after).enumerated().flatMap { index, pair in
+                removedPaths(from: pair.0, to: pair.1, path: "\(path)[\(index)]")
+            }
+        default:
+            return []
+        }
     }
 
     private static let suffixAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")

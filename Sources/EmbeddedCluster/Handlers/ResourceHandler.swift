@@ -23,7 +23,10 @@ struct ResourceHandler: Sendable {
             throw APIError.notFound(type.key, info.name ?? "")
         }
         let wantsTable = request.headers[.accept]?.contains("as=Table") ?? false
-        let dryRun = query["dryRun"] == "All"
+        let agent = request.headers[.userAgent].map { String($0.prefix { $0 != "/" }) }
+        let options = WriteOptions(
+            dryRun: query["dryRun"] == "All", fieldManager: query["fieldManager"] ?? agent ?? "unknown",
+            strictFieldValidation: query["fieldValidation"] == "Strict")
         switch info.verb {
         case "get":
             let stored = try await get(type, namespace: namespace, name: info.name ?? "")
@@ -42,14 +45,14 @@ struct ResourceHandler: Sendable {
             if let subresource = info.subresource {
                 throw APIError.methodNotAllowed("create is not supported on \(type.plural)/\(subresource)")
             }
-            let created = try await service.create(type, namespace: namespace, body: object, user: user, dryRun: dryRun)
+            let created = try await service.create(type, namespace: namespace, body: object, user: user, options: options)
             return Responses.json(created.json, status: .created)
         case "update":
             let object = try RequestBody.decode(body, contentType: request.headers[.contentType])
             let key = ObjectKey(namespace: namespace ?? "", name: info.name ?? "")
             let subresource = try Self.writableSubresource(info.subresource, type: type)
             let updated = try await service.update(
-                type, key: key, body: object, subresource: subresource, user: user, dryRun: dryRun)
+                type, key: key, body: object, subresource: subresource, user: user, options: options)
             return Responses.json(updated.json)
         case "patch":
             let key = ObjectKey(namespace: namespace ?? "", name: info.name ?? "")
@@ -57,7 +60,7 @@ struct ResourceHandler: Sendable {
             let patched = try await service.patch(
                 type, key: key, patch: body, contentType: request.headers[.contentType] ?? "",
                 subresource: subresource, fieldManager: query["fieldManager"], force: query["force"] == "true",
-                user: user, dryRun: dryRun)
+                user: user, options: options)
             return Responses.json(patched.object.json, status: patched.created ? .created : .ok)
         case "delete":
             let options = try DeleteOptions(body: body.isEmpty ? nil : try RequestBody.decodeJSON(body), query: query)
