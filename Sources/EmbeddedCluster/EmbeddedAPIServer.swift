@@ -92,6 +92,9 @@ public struct EmbeddedAPIServer: Sendable {
             GarbageCollector(service: service, logger: logger),
             CRDController(service: service, logger: logger),
             ServiceAccountController(service: service, logger: logger),
+            TokenSecretController(
+                service: service, authenticator: authenticator, caCertificate: certificates?.caCertificatePEM,
+                logger: logger),
             WatchShutdown(store: store),
         ]
     }

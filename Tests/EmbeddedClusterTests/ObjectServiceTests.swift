@@ -95,3 +95,31 @@ struct ObjectServiceTests {
         }
     }
 }
+
+@Suite("Service account tokens")
+struct ServiceAccountTokenTests {
+    @Test func tokenSecretsWorkUntilDeleted() async throws {
+        let cluster = try await TestCluster.start(tls: false)
+        defer { Task { await cluster.stopAndRemove() } }
+        let http = cluster.http
+        #expect(try await http.send("POST", "/api/v1/namespaces/default/serviceaccounts", text: #"{"metadata":{"name":"robot"}}"#).status == 201)
+        let created = try await http.send(
+            "POST", "/api/v1/namespaces/default/secrets",
+            text: #"{"metadata":{"name":"robot-token","annotations":{"kubernetes.io/service-account.name":"robot"}},"type":"kubernetes.io/service-account-token"}"#)
+        #expect(created.status == 201)
+        var token = ""
+        for _ in 0..<50 where token.isEmpty {
+            let secret = try await http.send("GET", "/api/v1/namespaces/default/secrets/robot-token").json()
+            if let encoded = (secret["data"] as? [String: Any])?["token"] as? String, let data = Data(base64Encoded: encoded) {
+                token = String(decoding: data, as: UTF8.self)
+            } else {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        #expect(!token.isEmpty, "the controller fills the token")
+        let robot = TestHTTP(base: http.base, token: token)
+        #expect(try await robot.send("GET", "/api/v1/namespaces/default/pods").status == 403, "authenticated, not authorized")
+        #expect(try await http.send("DELETE", "/api/v1/namespaces/default/secrets/robot-token").status == 200)
+        #expect(try await robot.send("GET", "/api/v1/namespaces/default/pods").status == 401, "deleting the secret revokes the token")
+    }
+}
