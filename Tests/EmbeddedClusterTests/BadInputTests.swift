@@ -37,7 +37,9 @@ struct BadInputTests {
         #expect(wrongType.status == 400)
 
         let protobuf = try await http.send("POST", Self.configMaps, text: "x", contentType: "application/vnd.kubernetes.protobuf")
-        #expect(protobuf.status == 415)
+        #expect(protobuf.status == 400, "a protobuf body without the k8s envelope")
+        let unknownType = try await http.send("POST", Self.configMaps, text: "x", contentType: "application/x-unknown")
+        #expect(unknownType.status == 415)
 
         #expect(await cluster.server.store.count(configMaps) == 0, "nothing was stored")
     }

@@ -122,7 +122,7 @@ struct KubectlTests {
             guard let kubectl = SystemComponent.kubectl else { return }
             let watch = Task {
                 try await ProcessRunner.run(
-                    kubectl, ["get", "configmaps", "-w", "--output-watch-events", "-o", "name", "--request-timeout=8s"],
+                    kubectl, ["get", "configmaps", "-w", "--output-watch-events", "--request-timeout=8s"],
                     environment: ["KUBECONFIG": cluster.kubeconfig.path, "HOME": cluster.directory.path], timeout: .seconds(20))
             }
             try await Task.sleep(for: .seconds(2))

@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 
 /// JSON renderings of protobuf values that Kubernetes marshals specially.
 enum ProtoValueFormat {

@@ -1,3 +1,4 @@
+import APIMachinery
 import Foundation
 import KubeModel
 import KubeYAML
@@ -18,8 +19,12 @@ enum RequestBody {
             } catch {
                 throw APIError.badRequest("error converting YAML to JSON: \(error.message)")
             }
-        case "application/vnd.kubernetes.protobuf":
-            throw APIError.unsupportedMediaType(mediaType)
+        case KubernetesProtobuf.mediaType:
+            do {
+                return try KubernetesProtobuf.decode(Array(data))
+            } catch {
+                throw APIError(error.status)
+            }
         default:
             throw APIError.unsupportedMediaType(mediaType)
         }

@@ -11,7 +11,8 @@ enum TokenRequests {
         let name = info.name ?? ""
         guard let account = await store.get(TokenAuthenticator.serviceAccounts, ObjectKey(namespace: namespace, name: name))
         else { throw APIError.notFound(TokenAuthenticator.serviceAccounts, name) }
-        let object = try RequestBody.decode(body, contentType: contentType)
+        var object = try RequestBody.decode(body, contentType: contentType)
+        object["status"] = nil  // a request carries no status (protobuf clients send an empty one)
         let request = try ObjectValidation.decode(
             TokenRequest.self, object,
             type: ResourceType(group: "authentication.k8s.io", version: "v1", kind: "TokenRequest", plural: "tokenrequests", namespaced: true))
