@@ -6,8 +6,9 @@ public struct SympoziumCommand: AsyncParsableCommand {
         commandName: "sympozium",
         abstract: "Kubernetes-native control plane for AI agents.",
         discussion: """
-            Every agent run is an ephemeral Pod, every policy a CRD. Use `sympozium manifests crds` to \
-            generate the CustomResourceDefinitions of the sympozium.ai/v1alpha1 API.
+            Every agent run is an ephemeral Pod, every policy a CRD. `sympozium up` runs the control \
+            plane on this machine with no cluster; `sympozium manifests crds` generates the \
+            CustomResourceDefinitions of the sympozium.ai/v1alpha1 API.
             """,
         version: BuildInfo.summary,
         subcommands: [VersionCommand.self, ManifestsCommand.self, UpCommand.self]

@@ -36,8 +36,8 @@ struct ProtobufHostileInputTests {
         #expect(code(Self.magic + [0x0A, 0x0A, 0x01, 0x02, 0x03]) == .truncated)
         #expect(code(Self.magic + [0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]) == .invalidLength)
         #expect(code(Self.magic + [0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0x07]) == .truncated)
-        #expect(code(Self.magic + [0x08]) == .truncated)
-        #expect(code(Self.magic + [0x08] + Array(repeating: 0xFF, count: 11)) == .malformedVarint)
+        #expect(code(Self.magic + [0x28]) == .truncated)
+        #expect(code(Self.magic + [0x28] + Array(repeating: 0xFF, count: 11)) == .malformedVarint)
     }
 
     @Test func rejectsInvalidTags() {
@@ -46,14 +46,23 @@ struct ProtobufHostileInputTests {
         #expect(code(configMap { $0.int(1, 5) }) == .wrongWireType)
     }
 
-    @Test func rejectsEveryTruncationWithoutCrashing() throws {
-        let body = configMap {
-            $0.objectMeta(name: "c", labels: ["a": "b"])
-            $0.map(2, ["k": "v"])
-        }
+    @Test func rejectsEveryTruncationInsideTheObject() throws {
+        var raw = ProtoWriter()
+        raw.objectMeta(name: "c", labels: ["a": "b"])
+        raw.map(2, ["k": "v"])
+        let body = configMap { $0.raw(raw.bytes) }
         #expect(throws: Never.self) { try KubernetesProtobuf.decode(body) }
+        // The envelope ends with the always-present contentEncoding and contentType (2 bytes each).
+        let rawEnd = body.count - 4
+        let rawTag = rawEnd - raw.bytes.count - 2
+        #expect(raw.bytes.count < 128 && body[rawTag] == 0x12)
         for length in Self.magic.count..<body.count {
-            #expect(throws: ProtobufError.self) { try KubernetesProtobuf.decode(Array(body.prefix(length))) }
+            let prefix = Array(body.prefix(length))
+            if length > rawTag, length < rawEnd {
+                #expect(throws: ProtobufError.self) { try KubernetesProtobuf.decode(prefix) }
+            } else {
+                _ = try? KubernetesProtobuf.decode(prefix)
+            }
         }
     }
 

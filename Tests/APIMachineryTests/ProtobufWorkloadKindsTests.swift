@@ -109,7 +109,8 @@ struct ProtobufWorkloadKindsTests {
         }
         let spec = try KubernetesProtobuf.decode(body)["spec"]
         #expect(spec?["replicas"] == 0)
-        #expect(spec?["strategy"] == ["type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": 2]])
+        let rollingUpdate: JSONValue = ["maxUnavailable": "25%", "maxSurge": 2]
+        #expect(spec?["strategy"] == ["type": "RollingUpdate", "rollingUpdate": rollingUpdate])
     }
 
     @Test func jobWithPolicyAndPackedValues() throws {

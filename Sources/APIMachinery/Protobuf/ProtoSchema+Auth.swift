@@ -82,6 +82,24 @@ extension ProtoSchema {
             .scalar(4, "uid", .string),
         ])
 
+    static let selfSubjectReview = ProtoMessage(
+        "SelfSubjectReview",
+        [
+            .message(1, "metadata") { objectMeta },
+            .message(2, "status") {
+                ProtoMessage("SelfSubjectReviewStatus", [.message(1, "userInfo") { userInfo }])
+            },
+        ])
+
+    static let userInfo = ProtoMessage(
+        "UserInfo",
+        [
+            .scalar(1, "username", .string),
+            .scalar(2, "uid", .string),
+            .repeated(3, "groups", .string),
+            .map(4, "extra", .stringList),
+        ])
+
     static let selfSubjectAccessReview = ProtoMessage(
         "SelfSubjectAccessReview",
         [

@@ -22,7 +22,11 @@ enum ProtoKinds {
             ("rbac.authorization.k8s.io/v1", "ClusterRole", s.clusterRole),
             ("rbac.authorization.k8s.io/v1", "RoleBinding", s.binding("RoleBinding")),
             ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", s.binding("ClusterRoleBinding")),
+            ("networking.k8s.io/v1", "Ingress", s.ingress),
+            ("policy/v1", "PodDisruptionBudget", s.podDisruptionBudget),
+            ("scheduling.k8s.io/v1", "PriorityClass", s.priorityClass),
             ("authentication.k8s.io/v1", "TokenRequest", s.tokenRequest),
+            ("authentication.k8s.io/v1", "SelfSubjectReview", s.selfSubjectReview),
             ("authorization.k8s.io/v1", "SelfSubjectAccessReview", s.selfSubjectAccessReview),
             ("authorization.k8s.io/v1", "SubjectAccessReview", s.subjectAccessReview("SubjectAccessReview")),
             (
