@@ -103,6 +103,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            exclude: ["Scripts"],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: strict),

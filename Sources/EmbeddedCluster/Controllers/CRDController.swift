@@ -27,7 +27,7 @@ public struct CRDController: ServiceLifecycle.Service, Sendable {
     }
 
     public func run() async throws {
-        let (id, events) = await service.store.watchAll()
+        let (id, events) = await service.store.watchAll { $0.resource == Self.crds }
         for stored in await service.store.list(Self.crds).items { await reconcile(stored) }
         await withGracefulShutdownHandler {
             for await event in events where event.resource == Self.crds {

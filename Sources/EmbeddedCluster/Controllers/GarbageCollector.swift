@@ -20,7 +20,8 @@ public struct GarbageCollector: ServiceLifecycle.Service, Sendable {
     var store: ObjectStore { service.store }
 
     public func run() async throws {
-        let (id, events) = await store.watchAll()
+        // Deletions drive the collector; ordinary writes need no attention.
+        let (id, events) = await store.watchAll { $0.type == .deleted || $0.object.isBeingDeleted }
         await sweep()
         try await withGracefulShutdownHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -54,9 +55,7 @@ public struct GarbageCollector: ServiceLifecycle.Service, Sendable {
                 try? await NamespaceCleanup(service: service).reconcile(namespace: namespace)
             }
         case .added, .modified:
-            if let object = try? event.object.object(), object["metadata"]?["deletionTimestamp"] != nil {
-                await reconcileDeleting(uid: event.object.uid)
-            }
+            if event.object.isBeingDeleted { await reconcileDeleting(uid: event.object.uid) }
         default:
             break
         }
@@ -69,9 +68,7 @@ public struct GarbageCollector: ServiceLifecycle.Service, Sendable {
                 for owner in object.ownerUIDs where await store.object(uid: owner) == nil {
                     await ownerGone(uid: owner)
                 }
-                if let json = try? object.object(), json["metadata"]?["deletionTimestamp"] != nil {
-                    await reconcileDeleting(uid: object.uid)
-                }
+                if object.isBeingDeleted { await reconcileDeleting(uid: object.uid) }
             }
         }
     }

@@ -13,7 +13,9 @@ public struct ServiceAccountController: ServiceLifecycle.Service, Sendable {
     }
 
     public func run() async throws {
-        let (id, events) = await service.store.watchAll()
+        let (id, events) = await service.store.watchAll {
+            $0.resource == NamespaceLifecycle.namespaces || ($0.resource == TokenAuthenticator.serviceAccounts && $0.type == .deleted)
+        }
         for namespace in await service.store.list(NamespaceLifecycle.namespaces).items {
             await ensureDefault(in: namespace)
         }

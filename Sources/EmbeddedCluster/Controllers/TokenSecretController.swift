@@ -20,7 +20,9 @@ public struct TokenSecretController: ServiceLifecycle.Service, Sendable {
     let logger: Logger
 
     public func run() async throws {
-        let (id, events) = await service.store.watchAll()
+        let (id, events) = await service.store.watchAll {
+            $0.resource == Self.secrets && $0.type != .deleted && $0.object.fields["type"] == Self.tokenType
+        }
         for secret in await service.store.list(Self.secrets).items { await reconcile(secret) }
         await withGracefulShutdownHandler {
             for await event in events where event.resource == Self.secrets && event.type != .deleted {

@@ -56,8 +56,14 @@ enum ObjectValidation {
                     .invalid("spec.template.metadata.labels", "Invalid value: `selector` does not match template `labels`"))
             }
             return errors
-        case ("", "configmaps"): _ = try decode(ConfigMap.self, object, type: type)
-        case ("", "secrets"): _ = try decode(Secret.self, object, type: type)
+        case ("", "configmaps"):
+            try undecodable(stringMap(object["data"], path: "data") + base64Map(object["binaryData"], path: "binaryData"), type)
+        case ("", "secrets"):
+            var errors = base64Map(object["data"], path: "data") + stringMap(object["stringData"], path: "stringData")
+            if let kind = object["type"], kind.stringValue == nil {
+                errors.append(FieldError(.typeInvalid, "type", "must be a string"))
+            }
+            try undecodable(errors, type)
         case ("", "serviceaccounts"): _ = try decode(ServiceAccount.self, object, type: type)
         case ("", "events"): _ = try decode(Event.self, object, type: type)
         case ("", "services"): _ = try decode(Service.self, object, type: type)
@@ -73,6 +79,35 @@ enum ObjectValidation {
         default: break
         }
         return []
+    }
+
+    /// Wrongly typed fields are a 400, as a failed decode is in Kubernetes.
+    static func undecodable(_ errors: [FieldError], _ type: ResourceType) throws {
+        guard !errors.isEmpty else { return }
+        throw APIError.badRequest(
+            "\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): "
+                + errors.map(\.description).joined(separator: ", "))
+    }
+
+    /// A map of strings (ConfigMap data, Secret stringData), checked without a typed decode.
+    static func stringMap(_ value: JSONValue?, path: String) -> [FieldError] {
+        guard let value, value != .null else { return [] }
+        guard let members = value.objectValue else { return [FieldError(.typeInvalid, path, "must be a map of strings")] }
+        return members.filter { $0.value.stringValue == nil }.keys.sorted().map {
+            FieldError(.typeInvalid, "\(path).\($0)", "Invalid value: must be a string")
+        }
+    }
+
+    /// A map of base64 strings (Secret data, ConfigMap binaryData).
+    static func base64Map(_ value: JSONValue?, path: String) -> [FieldError] {
+        guard let value, value != .null else { return [] }
+        guard let members = value.objectValue else { return [FieldError(.typeInvalid, path, "must be a map of base64 strings")] }
+        return members.keys.sorted().compactMap { key in
+            guard let text = members[key]?.stringValue, Data(base64Encoded: text) != nil else {
+                return FieldError(.invalid, "\(path).\(key)", "Invalid value: must be base64-encoded bytes")
+            }
+            return nil
+        }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ object: JSONValue, type resource: ResourceType) throws -> T {

@@ -33,19 +33,9 @@ enum RequestBody {
     static func decodeJSON(_ data: Data) throws -> JSONValue {
         guard !data.isEmpty else { throw APIError.badRequest("the request body is empty") }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONParser.parse(data)
         } catch {
-            throw APIError.badRequest("the body of the request is not valid JSON: \(describe(error))")
+            throw APIError.badRequest("the body of the request is not valid JSON: \(error)")
         }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            if let underlying = context.underlyingError as NSError? {
-                return underlying.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
-            }
-            return context.debugDescription
-        }
-        return "\(error)"
     }
 }

@@ -66,8 +66,6 @@ extension ObjectStore {
     }
 
     static func encode(_ object: JSONValue) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(object)
+        object.serializedJSON()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KubeModel
 import Logging
 
@@ -32,7 +33,18 @@ public actor ObjectStore {
     var compactedResourceVersion: Int64 = 1
     var watchers: [UInt64: Watcher] = [:]
     var nextWatcherID: UInt64 = 0
-    /// Version of the last write per API group, so caches (RBAC) know when to rebuild.
+    static let namespacesKey = ResourceKey(group: "", resource: "namespaces")
+    /// Namespace name → phase, readable without a hop onto the store's thread.
+    nonisolated let namespacePhases = Mutex<[String: String]>([:])
+    /// Version of the last write to rbac.authorization.k8s.io, readable without a hop.
+    nonisolated let rbacVersion = Atomic<Int64>(0)
+
+    /// The phase of a namespace, or nil when it does not exist.
+    public nonisolated func namespacePhase(_ name: String) -> String? {
+        namespacePhases.withLock { $0[name] }
+    }
+
+    /// Version of the last write, so caches (RBAC) know when to rebuild.
     var lastWriteByGroup: [String: Int64] = [:]
 
     /// Where a dependent lives, for the garbage collector.
@@ -47,6 +59,8 @@ public actor ObjectStore {
         var namespace: String?
         var matches: @Sendable (StoredObject) -> Bool
         var continuation: AsyncStream<WatchEvent>.Continuation
+        /// For controllers: events they care about, decided before waking them.
+        var wants: (@Sendable (WatchEvent) -> Bool)? = nil
     }
 
     /// Opens (or creates) the database at `path` and loads every object.
@@ -99,7 +113,7 @@ public actor ObjectStore {
         resource: ResourceKey, key: ObjectKey, rv: Int64, json: Data,
         fields: (ResourceKey, JSONValue) -> [String: String]
     ) throws -> StoredObject {
-        let object = try JSONDecoder().decode(JSONValue.self, from: json)
+        let object = try JSONParser.parse(json)
         return makeStored(resource: resource, key: key, rv: rv, json: json, object: object, fields: fields(resource, object))
     }
 
@@ -112,10 +126,13 @@ public actor ObjectStore {
         let owners = (metadata?["ownerReferences"]?.arrayValue ?? []).compactMap { $0["uid"]?.stringValue }
         return StoredObject(
             key: key, resourceVersion: rv, json: json, uid: metadata?["uid"]?.stringValue ?? "", labels: labels,
-            fields: fields, ownerUIDs: owners)
+            fields: fields, ownerUIDs: owners, isBeingDeleted: metadata?["deletionTimestamp"] != nil)
     }
 
     func index(_ object: StoredObject, resource: ResourceKey) {
+        if resource == Self.namespacesKey {
+            namespacePhases.withLock { $0[object.key.name] = object.fields["status.phase"] ?? "Active" }
+        }
         if !object.uid.isEmpty { byUID[object.uid] = DependentRef(resource: resource, key: object.key) }
         for owner in object.ownerUIDs {
             dependents[owner, default: []].insert(DependentRef(resource: resource, key: object.key))
@@ -123,6 +140,7 @@ public actor ObjectStore {
     }
 
     func unindex(_ object: StoredObject, resource: ResourceKey) {
+        if resource == Self.namespacesKey { _ = namespacePhases.withLock { $0.removeValue(forKey: object.key.name) } }
         if !object.uid.isEmpty { byUID[object.uid] = nil }
         for owner in object.ownerUIDs {
             dependents[owner]?.remove(DependentRef(resource: resource, key: object.key))

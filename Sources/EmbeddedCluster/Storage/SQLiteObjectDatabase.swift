@@ -70,21 +70,20 @@ final class SQLiteObjectDatabase: Sendable {
         try queue.write { db in
             switch mutation {
             case .put(let resource, let namespace, let name, let rv, let data):
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO objects (resource, namespace, name, rv, data) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [resource, namespace, name, rv, data])
-                try db.execute(
-                    sql: "INSERT INTO events (rv, resource, namespace, name, type, data, previous) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [rv, resource, namespace, name, eventType, eventData, previous])
+                try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO objects (resource, namespace, name, rv, data) VALUES (?, ?, ?, ?, ?)"
+                ).execute(arguments: [resource, namespace, name, rv, data])
+                try db.cachedStatement(
+                    sql: "INSERT INTO events (rv, resource, namespace, name, type, data, previous) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                ).execute(arguments: [rv, resource, namespace, name, eventType, eventData, previous])
             case .remove(let resource, let namespace, let name):
-                try db.execute(
-                    sql: "DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?",
-                    arguments: [resource, namespace, name])
-                try db.execute(
-                    sql: "INSERT INTO events (rv, resource, namespace, name, type, data, previous) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [rv, resource, namespace, name, eventType, eventData, previous])
+                try db.cachedStatement(sql: "DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?")
+                    .execute(arguments: [resource, namespace, name])
+                try db.cachedStatement(
+                    sql: "INSERT INTO events (rv, resource, namespace, name, type, data, previous) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                ).execute(arguments: [rv, resource, namespace, name, eventType, eventData, previous])
             }
-            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'rv'", arguments: [rv])
+            try db.cachedStatement(sql: "UPDATE meta SET value = ? WHERE key = 'rv'").execute(arguments: [rv])
         }
     }
 

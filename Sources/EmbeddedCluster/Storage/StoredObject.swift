@@ -49,10 +49,12 @@ public struct StoredObject: Sendable {
     /// Selectable fields beyond metadata.name and metadata.namespace.
     public var fields: [String: String]
     public var ownerUIDs: [String]
+    /// metadata.deletionTimestamp is set: controllers check this without decoding.
+    public var isBeingDeleted = false
 
     /// Decodes the stored bytes.
     public func object() throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: json)
+        try JSONParser.parse(json)
     }
 
     public func fieldValue(_ field: String) -> String? {

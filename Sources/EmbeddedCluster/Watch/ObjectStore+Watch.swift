@@ -36,12 +36,15 @@ extension ObjectStore {
         return (id, stream)
     }
 
-    /// Every change to every resource from now on, for the built-in controllers.
-    public func watchAll() -> (id: UInt64, events: AsyncStream<WatchEvent>) {
+    /// Changes from now on for the built-in controllers: every resource, narrowed
+    /// by `wants`, which runs here so that uninteresting writes wake nobody.
+    public func watchAll(
+        where wants: @escaping @Sendable (WatchEvent) -> Bool = { _ in true }
+    ) -> (id: UInt64, events: AsyncStream<WatchEvent>) {
         let (stream, continuation) = AsyncStream<WatchEvent>.makeStream()
         nextWatcherID += 1
         let id = nextWatcherID
-        watchers[id] = Watcher(resource: nil, namespace: nil, matches: { _ in true }, continuation: continuation)
+        watchers[id] = Watcher(resource: nil, namespace: nil, matches: { _ in true }, continuation: continuation, wants: wants)
         continuation.onTermination = { [weak self] _ in
             guard let self else { return }
             Task { await self.stopWatch(id) }
@@ -64,6 +67,9 @@ extension ObjectStore {
 
     func publish(_ event: WatchEvent) {
         lastWriteByGroup[event.resource.group] = event.resourceVersion
+        if event.resource.group == "rbac.authorization.k8s.io" {
+            rbacVersion.store(event.resourceVersion, ordering: .releasing)
+        }
         history.append(event)
         if history.count > configuration.historyLimit + 1_000 {
             let drop = history.count - configuration.historyLimit
@@ -76,6 +82,7 @@ extension ObjectStore {
             }
         }
         for (id, watcher) in watchers where watcher.resource == nil || watcher.resource == event.resource {
+            if let wants = watcher.wants, !wants(event) { continue }
             guard let translated = Self.translate(event, for: watcher) else { continue }
             if case .dropped = watcher.continuation.yield(translated) {
                 // A watcher that cannot keep up is cut off; it resumes from its last version.
