@@ -44,9 +44,6 @@ public actor ObjectStore {
         namespacePhases.withLock { $0[name] }
     }
 
-    /// Version of the last write, so caches (RBAC) know when to rebuild.
-    var lastWriteByGroup: [String: Int64] = [:]
-
     /// Where a dependent lives, for the garbage collector.
     public struct DependentRef: Hashable, Sendable {
         public var resource: ResourceKey
@@ -178,8 +175,6 @@ public actor ObjectStore {
 
     public func count(_ resource: ResourceKey) -> Int { objects[resource]?.count ?? 0 }
 
-    /// Resource version of the last write to any resource of `group`.
-    public func lastWrite(group: String) -> Int64 { lastWriteByGroup[group] ?? 0 }
 
     public func integrityCheck() throws -> String { try database.integrityCheck() }
 }

@@ -66,7 +66,6 @@ extension ObjectStore {
     public var watcherCount: Int { watchers.count }
 
     func publish(_ event: WatchEvent) {
-        lastWriteByGroup[event.resource.group] = event.resourceVersion
         if event.resource.group == "rbac.authorization.k8s.io" {
             rbacVersion.store(event.resourceVersion, ordering: .releasing)
         }
