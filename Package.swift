@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.1.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
     ],
     targets: [
         // Kubernetes object model: pure value types, no I/O.
@@ -43,6 +44,29 @@ let package = Package(
         ),
         // sympozium.ai/v1alpha1: types, defaulting, validation, CRD generation.
         .target(name: "SympoziumAPI", dependencies: ["KubeModel"], swiftSettings: strict),
+        // Kubernetes API client: kubeconfig and in-cluster configuration, typed and
+        // dynamic APIs, watches, typed errors.
+        .target(
+            name: "KubeClient",
+            dependencies: [
+                "KubeModel", "KubeYAML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Controller runtime: watcher, reflector store, controller, finalizers,
+        // events, leader election.
+        .target(
+            name: "KubeRuntime",
+            dependencies: [
+                "KubeModel", "KubeClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // Kubernetes-compatible API server on SQLite, for embedded mode.
         .target(
             name: "EmbeddedCluster",
@@ -78,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "SympoziumBench",
             dependencies: [
-                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster",
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -99,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "EmbeddedClusterTests",
             dependencies: [
-                "EmbeddedCluster", "KubeModel",
+                "EmbeddedCluster", "KubeModel", "ClusterTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -107,5 +131,22 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: strict),
+        // Shared by the test targets that run an embedded API server.
+        .target(
+            name: "ClusterTestSupport",
+            dependencies: [
+                "EmbeddedCluster", "KubeModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/ClusterTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KubeClientTests",
+            dependencies: ["KubeClient", "KubeRuntime", "ClusterTestSupport", "SympoziumAPI"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -4,6 +4,9 @@ import Foundation
 let suites: [String: @Sendable () async throws -> [BenchFigure]] = [
     "model": ModelBench.run,
     "apiserver": APIServerBench.run,
+    "controller": ControllerBench.run,
+    // The API server process the controller suite starts; not a suite to run by hand.
+    "controller-server": ControllerBench.serve,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import EmbeddedCluster
 import Foundation
 import KubeModel

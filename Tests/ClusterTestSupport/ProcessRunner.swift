@@ -2,18 +2,18 @@ import Foundation
 import Testing
 
 /// Output of a finished process.
-struct ProcessOutput: Sendable {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 
-    var succeeded: Bool { status == 0 }
+    public var succeeded: Bool { status == 0 }
 }
 
 /// Runs programs without blocking a thread of the cooperative pool: the exit
 /// is awaited through the termination handler, output is read from files.
-enum ProcessRunner {
-    static func run(
+public enum ProcessRunner {
+    public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
         timeout: Duration = .seconds(60)
     ) async throws -> ProcessOutput {
@@ -63,21 +63,22 @@ enum ProcessRunner {
     }
 }
 
-struct ProcessTimeout: Error, CustomStringConvertible {
-    var command: String
-    var description: String { "timed out: \(command)" }
+public struct ProcessTimeout: Error, CustomStringConvertible {
+    public var command: String
+    public init(command: String) { self.command = command }
+    public var description: String { "timed out: \(command)" }
 }
 
 /// System components tests rely on: missing ones skip locally, fail in CI.
-enum SystemComponent {
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+public enum SystemComponent {
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     /// The path of an executable, or nil (recording a failure in CI) when missing.
-    static func require(_ path: String, hint: String) -> String? {
+    public static func require(_ path: String, hint: String) -> String? {
         if FileManager.default.isExecutableFile(atPath: path) { return path }
         if isCI { Issue.record("\(path) is missing: \(hint)") }
         return nil
     }
 
-    static var kubectl: String? { require("/usr/bin/kubectl", hint: "install kubectl 1.32") }
+    public static var kubectl: String? { require("/usr/bin/kubectl", hint: "install kubectl 1.32") }
 }

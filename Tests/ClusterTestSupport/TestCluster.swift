@@ -6,11 +6,11 @@ import Testing
 
 /// An embedded API server on a free port in a temporary data directory,
 /// running for the duration of one test.
-final class TestCluster: Sendable {
-    let server: EmbeddedAPIServer
-    let port: Int
-    let directory: URL
-    let kubeconfig: URL
+public final class TestCluster: Sendable {
+    public let server: EmbeddedAPIServer
+    public let port: Int
+    public let directory: URL
+    public let kubeconfig: URL
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
@@ -23,13 +23,18 @@ final class TestCluster: Sendable {
         self.task = task
     }
 
-    static func start(directory: URL? = nil, tls: Bool = true) async throws -> TestCluster {
+    public static func start(
+        directory: URL? = nil, tls: Bool = true, port: Int = 0, store: ObjectStore.Configuration = ObjectStore.Configuration(),
+        beforeServing: @Sendable (EmbeddedAPIServer) async throws -> Void = { _ in }
+    ) async throws -> TestCluster {
         let directory = directory ?? FileManager.default.temporaryDirectory.appending(path: "sympozium-test-\(UUID().uuidString)")
         var logger = Logger(label: "test.apiserver")
         logger.logLevel = .warning
-        var configuration = EmbeddedAPIServer.Configuration(dataDirectory: directory, port: 0)
+        var configuration = EmbeddedAPIServer.Configuration(dataDirectory: directory, port: port)
         configuration.tls = tls
+        configuration.store = store
         let server = try await EmbeddedAPIServer.open(configuration, logger: logger)
+        try await beforeServing(server)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let services = try server.services(onListening: { port in continuation.yield(port) })
         let group = ServiceGroup(services: services, logger: logger)
@@ -43,30 +48,30 @@ final class TestCluster: Sendable {
         return TestCluster(server: server, port: port, directory: directory, group: group, task: task)
     }
 
-    func stop() async {
+    public func stop() async {
         await group.triggerGracefulShutdown()
         _ = try? await task.value
     }
 
-    func stopAndRemove() async {
+    public func stopAndRemove() async {
         await stop()
         try? FileManager.default.removeItem(at: directory)
     }
 
     /// Runs kubectl against this cluster.
-    func kubectl(_ arguments: [String], stdin: String? = nil) async throws -> ProcessOutput {
+    public func kubectl(_ arguments: [String], stdin: String? = nil) async throws -> ProcessOutput {
         guard let kubectl = SystemComponent.kubectl else { throw SkipTest() }
         return try await ProcessRunner.run(
             kubectl, arguments, environment: ["KUBECONFIG": kubeconfig.path, "HOME": directory.path], stdin: stdin)
     }
 
-    func kubectl(_ arguments: String...) async throws -> ProcessOutput {
+    public func kubectl(_ arguments: String...) async throws -> ProcessOutput {
         try await kubectl(arguments)
     }
 
     /// Runs kubectl and fails the test with its stderr when it does not succeed.
     @discardableResult
-    func kubectlOK(_ arguments: [String], stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+    public func kubectlOK(_ arguments: [String], stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         let output = try await kubectl(arguments, stdin: stdin)
         #expect(output.succeeded, "kubectl \(arguments.joined(separator: " ")): \(output.stderr)", sourceLocation: sourceLocation)
         return output.stdout
@@ -74,4 +79,6 @@ final class TestCluster: Sendable {
 }
 
 /// Thrown when a local run lacks a component; CI records a failure instead.
-struct SkipTest: Error {}
+public struct SkipTest: Error {
+    public init() {}
+}

@@ -1,0 +1,151 @@
+import Synchronization
+
+/// The controller's scheduler: keys waiting (each once, at its earliest due
+/// time), keys running (never twice at once), and keys triggered while
+/// running (run again right after).
+final class ReconcileQueue: Sendable {
+    typealias Instant = ContinuousClock.Instant
+
+    private struct State: ~Copyable {
+        var due: [ObjectRef: Instant] = [:]
+        var running: Set<ObjectRef> = []
+        var rerun: [ObjectRef: Instant] = [:]
+        var waiter: CheckedContinuation<Void, Never>?
+        var signalled = false
+        var closed = false
+        /// Closed until every cache has its first list.
+        var gated = true
+    }
+
+    private let state = Mutex(State())
+    let concurrency: Int
+
+    init(concurrency: Int) {
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// Asks for these keys to be reconciled at `instant` (now by default).
+    /// An earlier request for the same key wins.
+    func schedule(_ refs: some Sequence<ObjectRef>, at instant: Instant = .now) {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            for ref in refs {
+                if state.running.contains(ref) {
+                    state.rerun[ref] = min(state.rerun[ref] ?? instant, instant)
+                } else {
+                    state.due[ref] = min(state.due[ref] ?? instant, instant)
+                }
+            }
+            return Self.signal(&state)
+        }
+        waiter?.resume()
+    }
+
+    /// A reconcile finished; `next` is when it asked to run again, if at all.
+    func finish(_ ref: ObjectRef, next: Instant?) {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.running.remove(ref)
+            let rerun = state.rerun.removeValue(forKey: ref)
+            if let at = [rerun, next, state.due[ref]].compactMap({ $0 }).min() {
+                state.due[ref] = at
+            }
+            return Self.signal(&state)
+        }
+        waiter?.resume()
+    }
+
+    /// Lets `take` hand out keys (once every cache is filled).
+    func openGate() {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.gated = false
+            return Self.signal(&state)
+        }
+        waiter?.resume()
+    }
+
+    /// Stops handing out keys; `take` then returns nil.
+    func close() {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.closed = true
+            return Self.signal(&state)
+        }
+        waiter?.resume()
+    }
+
+    var pendingCount: Int { state.withLock { $0.due.count + $0.rerun.count } }
+
+    private enum Decision {
+        case run([ObjectRef])
+        case wait(until: Instant?)
+        case closed
+    }
+
+    /// Waits until keys are due and a slot is free, marks them running and
+    /// returns them; nil once closed.
+    func take() async -> [ObjectRef]? {
+        while true {
+            let decision = state.withLock { state -> Decision in
+                if state.closed { return .closed }
+                if state.gated { return .wait(until: nil) }
+                let free = concurrency - state.running.count
+                guard free > 0 else { return .wait(until: nil) }
+                let now = Instant.now
+                var batch: [ObjectRef] = []
+                var earliest: Instant?
+                for (ref, at) in state.due {
+                    if at <= now {
+                        batch.append(ref)
+                        if batch.count == free { break }
+                    } else {
+                        earliest = min(earliest ?? at, at)
+                    }
+                }
+                guard !batch.isEmpty else { return .wait(until: earliest) }
+                for ref in batch {
+                    state.due[ref] = nil
+                    state.running.insert(ref)
+                }
+                return .run(batch)
+            }
+            switch decision {
+            case .closed:
+                return nil
+            case .run(let batch):
+                return batch
+            case .wait(let until):
+                let timer = until.map { deadline in
+                    Task { [weak self] in
+                        try? await Task.sleep(until: deadline, clock: .continuous)
+                        self?.wake()
+                    }
+                }
+                await withCheckedContinuation { continuation in
+                    let resumeNow = state.withLock { state -> Bool in
+                        if state.signalled || state.closed {
+                            state.signalled = false
+                            return true
+                        }
+                        state.waiter = continuation
+                        return false
+                    }
+                    if resumeNow { continuation.resume() }
+                }
+                timer?.cancel()
+            }
+        }
+    }
+
+    private func wake() {
+        let waiter = state.withLock { Self.signal(&$0) }
+        waiter?.resume()
+    }
+
+    private static func signal(_ state: inout State) -> CheckedContinuation<Void, Never>? {
+        if let waiter = state.waiter {
+            state.waiter = nil
+            state.signalled = false
+            return waiter
+        }
+        state.signalled = true
+        return nil
+    }
+}
