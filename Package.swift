@@ -67,6 +67,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Reconcilers for the five Sympozium kinds and the manager that runs them.
+        .target(
+            name: "Controllers",
+            dependencies: [
+                "KubeModel", "SympoziumAPI", "KubeClient", "KubeRuntime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         // Kubernetes-compatible API server on SQLite, for embedded mode.
         .target(
             name: "EmbeddedCluster",
@@ -90,7 +101,7 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster",
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Controllers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -140,6 +151,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/ClusterTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ControllersTests",
+            dependencies: ["Controllers", "KubeClient", "KubeRuntime", "ClusterTestSupport", "SympoziumAPI", "KubeYAML"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,129 @@
+import Foundation
+import KubeClient
+import KubeModel
+import KubeRuntime
+import Logging
+import ServiceLifecycle
+import SympoziumAPI
+
+/// The Sympozium control plane: one controller per CRD, run together.
+/// With leader election only the leader reconciles; the others stand by.
+public struct ControllerManager: ServiceLifecycle.Service {
+    public struct Configuration: Sendable {
+        public var settings = ControllerSettings()
+        /// Reconciles at once per controller.
+        public var concurrency = 4
+        /// nil: no election (a single replica, or embedded mode).
+        public var leaderElection: LeaderElectionConfiguration?
+
+        public init() {}
+    }
+
+    let client: KubeClient
+    let configuration: Configuration
+    public let metrics: ControllerMetrics
+    let logger: Logger
+
+    public init(client: KubeClient, configuration: Configuration = Configuration(), metrics: ControllerMetrics = ControllerMetrics(), logger: Logger = Logger(label: "sympozium.controller")) {
+        self.client = client
+        self.configuration = configuration
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        guard let election = configuration.leaderElection else {
+            metrics.leading.store(true, ordering: .relaxed)
+            await runControllers()
+            return
+        }
+        let elector = LeaderElector(client: client, configuration: election, logger: logger)
+        metrics.ready.store(true, ordering: .relaxed)
+        await elector.run {
+            metrics.leading.store(true, ordering: .relaxed)
+            defer { metrics.leading.store(false, ordering: .relaxed) }
+            await runControllers()
+        }
+    }
+
+    /// Runs every controller until graceful shutdown or cancellation.
+    func runControllers() async {
+        let settings = configuration.settings
+        var options = ControllerConfiguration(concurrency: configuration.concurrency)
+        let events = EventRecorder(client: client, component: "sympozium-controller", logger: logger)
+
+        var runController = Controller(Api<AgentRun>(client), configuration: options, logger: logger)
+        let jobs = runController.owns(Api<Job>(client))
+        let runs = runController.store
+        let runReconciler = AgentRunReconciler(
+            client: client, settings: settings, events: events, runs: runs, jobs: jobs, gate: AdmissionGate())
+
+        var instanceController = Controller(Api<SympoziumInstance>(client), configuration: options, logger: logger)
+        let deployments = instanceController.owns(Api<Deployment>(client))
+        let instanceRuns = instanceController.watches(Api<AgentRun>(client)) { run in
+            [ObjectRef(namespace: run.metadata.namespace, name: run.spec.instanceRef)]
+        }
+        var podWatch = WatcherConfiguration(labelSelector: "\(SympoziumLabel.role)=agent")
+        podWatch.pageSize = 500
+        let agentPods = instanceController.watches(Api<Pod>(client), configuration: podWatch) { pod in
+            pod.metadata.labels[SympoziumLabel.instance].map { [ObjectRef(namespace: pod.metadata.namespace, name: $0)] } ?? []
+        }
+        let instanceReconciler = SympoziumInstanceReconciler(
+            client: client, settings: settings, deployments: deployments, runs: instanceRuns, agentPods: agentPods)
+
+        var policyController = Controller(Api<SympoziumPolicy>(client), configuration: options, logger: logger)
+        let policyInstances = policyController.watches(Api<SympoziumInstance>(client)) { instance in
+            instance.spec.policyRef.map { [ObjectRef(namespace: instance.metadata.namespace, name: $0)] } ?? []
+        }
+        policyController.owns(Api<NetworkPolicy>(client))
+        let policyReconciler = SympoziumPolicyReconciler(client: client, settings: settings, instances: policyInstances)
+
+        var skillController = Controller(Api<SkillPack>(client), configuration: options, logger: logger)
+        skillController.owns(Api<ConfigMap>(client), configuration: WatcherConfiguration(labelSelector: SympoziumLabel.skillPack))
+        let skillReconciler = SkillPackReconciler(client: client)
+
+        options.generationPredicate = true
+        var scheduleController = Controller(Api<SympoziumSchedule>(client), configuration: options, logger: logger)
+        let scheduleRuns = scheduleController.owns(Api<AgentRun>(client))
+        let scheduleReconciler = SympoziumScheduleReconciler(client: client, runs: scheduleRuns)
+
+        metrics.ready.store(true, ordering: .relaxed)
+        logger.info("controllers starting")
+        let controllers = (runController, instanceController, policyController, skillController, scheduleController)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await controllers.0.run(counting(runReconciler, "agentrun")) }
+            group.addTask { await controllers.1.run(counting(instanceReconciler, "sympoziuminstance")) }
+            group.addTask { await controllers.2.run(counting(policyReconciler, "sympoziumpolicy")) }
+            group.addTask { await controllers.3.run(counting(skillReconciler, "skillpack")) }
+            group.addTask { await controllers.4.run(counting(scheduleReconciler, "sympoziumschedule")) }
+        }
+    }
+
+    private func counting<Rec: Reconciler>(_ reconciler: Rec, _ name: String) -> CountingReconciler<Rec> {
+        CountingReconciler(base: reconciler, name: name, metrics: metrics)
+    }
+}
+
+/// Counts reconciles and failures for /metrics. A conflict means the
+/// reconcile acted on a stale cached copy: it is retried shortly on fresh
+/// state rather than counted as a failure with backoff.
+struct CountingReconciler<Base: Reconciler>: Reconciler {
+    let base: Base
+    let name: String
+    let metrics: ControllerMetrics
+
+    func reconcile(_ object: Base.Resource, context: ReconcileContext) async throws -> ReconcileAction {
+        do {
+            let action = try await base.reconcile(object, context: context)
+            metrics.recordReconcile(name, failed: false)
+            return action
+        } catch let error as KubeAPIError where error.isConflict {
+            metrics.recordReconcile(name, failed: false)
+            context.logger.debug("stale object, retrying", metadata: ["error": "\(error)"])
+            return .requeue(after: .milliseconds(100))
+        } catch {
+            metrics.recordReconcile(name, failed: true)
+            throw error
+        }
+    }
+}
