@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.1.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // Kubernetes object model: pure value types, no I/O.
@@ -97,11 +98,27 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // SympoziumPolicy enforcement: the policy engine and the admission webhook.
+        .target(
+            name: "Admission",
+            dependencies: [
+                "KubeModel", "SympoziumAPI", "APIMachinery", "EmbeddedCluster", "KubeClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         // The `sympozium` command tree.
         .target(
             name: "CLI",
             dependencies: [
-                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Controllers",
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Controllers", "Admission",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -113,9 +130,11 @@ let package = Package(
         .executableTarget(
             name: "SympoziumBench",
             dependencies: [
-                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime",
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Admission",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strict
         ),
@@ -142,6 +161,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: strict),
+        .testTarget(
+            name: "AdmissionTests",
+            dependencies: [
+                "Admission", "SympoziumAPI", "KubeModel", "KubeYAML", "ClusterTestSupport", "EmbeddedCluster",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // Shared by the test targets that run an embedded API server.
         .target(
             name: "ClusterTestSupport",

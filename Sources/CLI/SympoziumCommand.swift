@@ -11,7 +11,7 @@ public struct SympoziumCommand: AsyncParsableCommand {
             CustomResourceDefinitions of the sympozium.ai/v1alpha1 API.
             """,
         version: BuildInfo.summary,
-        subcommands: [VersionCommand.self, ManifestsCommand.self, UpCommand.self, ControllerCommand.self]
+        subcommands: [VersionCommand.self, ManifestsCommand.self, UpCommand.self, ControllerCommand.self, WebhookCommand.self]
     )
 
     public init() {}

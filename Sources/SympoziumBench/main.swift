@@ -5,6 +5,7 @@ let suites: [String: @Sendable () async throws -> [BenchFigure]] = [
     "model": ModelBench.run,
     "apiserver": APIServerBench.run,
     "controller": ControllerBench.run,
+    "admission": AdmissionBench.run,
     // The API server process the controller suite starts; not a suite to run by hand.
     "controller-server": ControllerBench.serve,
 ]

@@ -19,6 +19,12 @@ struct GeneratedManifestsTests {
         }
     }
 
+    /// config/webhook/manifests.yaml is committed; regenerating it must change nothing.
+    @Test func committedWebhookConfigurationsMatchTheGenerator() throws {
+        let onDisk = try String(contentsOf: Self.packageRoot.appending(path: WebhookManifestFile.path), encoding: .utf8)
+        #expect(onDisk == (try WebhookManifestFile.render()), "run `swift run sympozium manifests webhook -o \(WebhookManifestFile.path)`")
+    }
+
     @Test func writesIntoANewDirectory() throws {
         let directory = FileManager.default.temporaryDirectory.appending(path: "crds-\(UUID().uuidString)/nested")
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }

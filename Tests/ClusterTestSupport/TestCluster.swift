@@ -25,6 +25,7 @@ public final class TestCluster: Sendable {
 
     public static func start(
         directory: URL? = nil, tls: Bool = true, port: Int = 0, store: ObjectStore.Configuration = ObjectStore.Configuration(),
+        admission: AdmissionChain = AdmissionChain(),
         beforeServing: @Sendable (EmbeddedAPIServer) async throws -> Void = { _ in }
     ) async throws -> TestCluster {
         let directory = directory ?? FileManager.default.temporaryDirectory.appending(path: "sympozium-test-\(UUID().uuidString)")
@@ -33,7 +34,7 @@ public final class TestCluster: Sendable {
         var configuration = EmbeddedAPIServer.Configuration(dataDirectory: directory, port: port)
         configuration.tls = tls
         configuration.store = store
-        let server = try await EmbeddedAPIServer.open(configuration, logger: logger)
+        let server = try await EmbeddedAPIServer.open(configuration, admission: admission, logger: logger)
         try await beforeServing(server)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let services = try server.services(onListening: { port in continuation.yield(port) })

@@ -82,6 +82,9 @@ struct AgentJobBuilder: Sendable {
         if let policy = run.spec.toolPolicy {
             if !policy.allow.isEmpty { env.append(EnvVar(name: "TOOLS_ALLOW", value: policy.allow.joined(separator: ","))) }
             if !policy.deny.isEmpty { env.append(EnvVar(name: "TOOLS_DENY", value: policy.deny.joined(separator: ","))) }
+            if !policy.requireApproval.isEmpty {
+                env.append(EnvVar(name: "TOOLS_REQUIRE_APPROVAL", value: policy.requireApproval.joined(separator: ",")))
+            }
         }
         var mounts = [
             VolumeMount(name: "workspace", mountPath: "/workspace"),

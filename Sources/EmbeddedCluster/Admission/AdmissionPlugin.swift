@@ -24,6 +24,9 @@ public struct AdmissionAttributes: Sendable {
     public var oldObject: JSONValue?
     public var user: RequestUser
     public var dryRun: Bool
+    /// Read access to every stored object, for plugins that judge a request
+    /// by other objects (a policy, a quota).
+    public var store: ObjectStore? = nil
 }
 
 /// A step of the admission chain. Mutating plugins run first, in order, then

@@ -57,7 +57,7 @@ extension ObjectService {
         }
         var attributes = AdmissionAttributes(
             operation: .delete, resource: type, namespace: type.namespaced ? key.namespace : nil, name: key.name,
-            object: nil, oldObject: object, user: user, dryRun: options.dryRun)
+            object: nil, oldObject: object, user: user, dryRun: options.dryRun, store: store)
         try await admission.run(&attributes)
         var finalizers = (object["metadata"]?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue)
         switch options.propagation {

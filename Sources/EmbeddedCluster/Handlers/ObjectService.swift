@@ -85,7 +85,7 @@ public struct ObjectService: Sendable {
         object = try validated(object, type: type, name: name, strict: options.strictFieldValidation)
         var attributes = AdmissionAttributes(
             operation: .create, resource: type, namespace: objectNamespace, name: name, object: object,
-            user: user, dryRun: dryRun)
+            user: user, dryRun: dryRun, store: store)
         try await admission.run(&attributes)
         object = attributes.object ?? object
         if let manager = options.fieldManager {
@@ -144,7 +144,7 @@ public struct ObjectService: Sendable {
         }
         var attributes = AdmissionAttributes(
             operation: .update, resource: type, subresource: subresource, namespace: type.namespaced ? key.namespace : nil,
-            name: key.name, object: updated, oldObject: currentObject, user: user, dryRun: dryRun)
+            name: key.name, object: updated, oldObject: currentObject, user: user, dryRun: dryRun, store: store)
         try await admission.run(&attributes)
         updated = attributes.object ?? updated
         if let manager = options.fieldManager {

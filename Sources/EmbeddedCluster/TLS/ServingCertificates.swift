@@ -10,7 +10,13 @@ import X509
 public struct ServingCertificates: Sendable {
     public let caCertificatePEM: String
     public let serverCertificatePEM: String
-    let serverKeyPEM: String
+    public let serverKeyPEM: String
+
+    public init(caCertificatePEM: String, serverCertificatePEM: String, serverKeyPEM: String) {
+        self.caCertificatePEM = caCertificatePEM
+        self.serverCertificatePEM = serverCertificatePEM
+        self.serverKeyPEM = serverKeyPEM
+    }
 
     /// Loads the certificates from `directory`, creating them on first use.
     public static func loadOrCreate(in directory: URL) throws -> ServingCertificates {
@@ -32,7 +38,10 @@ public struct ServingCertificates: Sendable {
         return created
     }
 
-    static func generate(now: Date = Date()) throws -> ServingCertificates {
+    /// A new CA and a serving certificate it signs for `dnsNames` and 127.0.0.1.
+    public static func generate(
+        now: Date = Date(), commonName: String = "sympozium-apiserver", dnsNames: [String] = ["localhost"]
+    ) throws -> ServingCertificates {
         let caKey = P256.Signing.PrivateKey()
         let caName = try DistinguishedName {
             OrganizationName("Sympozium")
@@ -48,7 +57,7 @@ public struct ServingCertificates: Sendable {
             },
             issuerPrivateKey: .init(caKey))
         let serverKey = P256.Signing.PrivateKey()
-        let serverName = try DistinguishedName { CommonName("sympozium-apiserver") }
+        let serverName = try DistinguishedName { CommonName(commonName) }
         let server = try Certificate(
             version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(serverKey.publicKey),
             notValidBefore: now.addingTimeInterval(-300), notValidAfter: now.addingTimeInterval(2 * 365 * 86_400),
@@ -57,9 +66,8 @@ public struct ServingCertificates: Sendable {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true, keyEncipherment: true))
                 try ExtendedKeyUsage([.serverAuth])
-                SubjectAlternativeNames([
-                    .dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
-                ])
+                SubjectAlternativeNames(
+                    dnsNames.map { GeneralName.dnsName($0) } + [.ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
             },
             issuerPrivateKey: .init(caKey))
         return ServingCertificates(
@@ -69,7 +77,7 @@ public struct ServingCertificates: Sendable {
     }
 
     /// The server side TLS configuration for NIO.
-    func tlsConfiguration() throws -> TLSConfiguration {
+    public func tlsConfiguration() throws -> TLSConfiguration {
         let certificate = try NIOSSLCertificate(bytes: Array(serverCertificatePEM.utf8), format: .pem)
         let key = try NIOSSLPrivateKey(bytes: Array(serverKeyPEM.utf8), format: .pem)
         var configuration = TLSConfiguration.makeServerConfiguration(

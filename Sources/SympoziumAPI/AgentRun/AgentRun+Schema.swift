@@ -35,6 +35,8 @@ extension AgentRun {
                 properties: [
                     "allow": .array("Tools explicitly allowed.", of: .string("Tool name.")),
                     "deny": .array("Tools explicitly denied.", of: .string("Tool name.")),
+                    "requireApproval": .array(
+                        "Tools a human must approve before each call (the policy's \"ask\" rules).", of: .string("Tool name.")),
                 ]),
             "timeout": .string("Longest the run may take, as a duration such as 10m or 1h30m."),
             "sessionKey": .string("Unique session identifier of this run."),

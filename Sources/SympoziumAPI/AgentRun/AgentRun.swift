@@ -96,10 +96,13 @@ public struct ModelSpec: Codable, Hashable, Sendable {
 public struct ToolPolicySpec: Codable, Hashable, Sendable {
     @OmitEmpty public var allow: [String] = []
     @OmitEmpty public var deny: [String] = []
+    /// Tools offered to the agent but run only after a human approves each call.
+    @OmitEmpty public var requireApproval: [String] = []
 
-    public init(allow: [String] = [], deny: [String] = []) {
+    public init(allow: [String] = [], deny: [String] = [], requireApproval: [String] = []) {
         self.allow = allow
         self.deny = deny
+        self.requireApproval = requireApproval
     }
 }
 

@@ -1,4 +1,4 @@
-import SympoziumAPI
+import KubeModel
 
 /// Sub-agent depth and concurrency limits for an instance's runs: the
 /// policy's when it sets them, else the instance's, else the defaults.
