@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "sympozium", targets: ["sympozium"]),
         .executable(name: "sympozium-bench", targets: ["SympoziumBench"]),
+        .executable(name: "sympozium-agent-runner", targets: ["sympozium-agent-runner"]),
+        .executable(name: "sympozium-tool-executor", targets: ["sympozium-tool-executor"]),
+        .executable(name: "sympozium-ipc-bridge", targets: ["sympozium-ipc-bridge"]),
         .library(name: "KubeModel", targets: ["KubeModel"]),
         .library(name: "SympoziumAPI", targets: ["SympoziumAPI"]),
     ],
@@ -72,7 +75,7 @@ let package = Package(
         .target(
             name: "Controllers",
             dependencies: [
-                "KubeModel", "SympoziumAPI", "KubeClient", "KubeRuntime",
+                "KubeModel", "SympoziumAPI", "KubeClient", "KubeRuntime", "EventBus",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -98,6 +101,52 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The program in every agent pod: LLM providers, the tool loop, built-in
+        // tools, IPC files, result and memory blocks. Lean: no Kubernetes client.
+        .target(
+            name: "AgentRunner",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "sympozium-agent-runner", dependencies: ["AgentRunner"], swiftSettings: strict),
+        .executableTarget(name: "sympozium-tool-executor", dependencies: ["AgentRunner"], swiftSettings: strict),
+        // NATS core + JetStream client on SwiftNIO, the EventBus protocol with its
+        // NATS and in-process implementations.
+        .target(
+            name: "EventBus",
+            dependencies: [
+                "KubeModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // The IPC bridge sidecar: /ipc files <-> event bus.
+        .target(
+            name: "IPCBridge",
+            dependencies: [
+                "EventBus", "KubeModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "sympozium-ipc-bridge",
+            dependencies: [
+                "IPCBridge", "EventBus",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // SympoziumPolicy enforcement: the policy engine and the admission webhook.
         .target(
             name: "Admission",
@@ -114,11 +163,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Embedded mode's node: Job and Deployment controllers and a kubelet that
+        // runs Pods as bubblewrap sandboxes. Speaks only the Kubernetes API.
+        .target(
+            name: "LocalNode",
+            dependencies: [
+                "KubeModel", "KubeClient", "KubeRuntime", "EmbeddedCluster",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         // The `sympozium` command tree.
         .target(
             name: "CLI",
             dependencies: [
-                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Controllers", "Admission",
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Controllers", "LocalNode", "Admission", "EventBus", "APIMachinery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -130,7 +191,8 @@ let package = Package(
         .executableTarget(
             name: "SympoziumBench",
             dependencies: [
-                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Admission",
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime",
+                "AgentRunner", "EventBus", "Admission", "LocalNode",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -160,7 +222,18 @@ let package = Package(
             exclude: ["Scripts"],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "ClusterTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AgentRunnerTests",
+            dependencies: [
+                "AgentRunner",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "EventBusTests", dependencies: ["EventBus", "IPCBridge"], swiftSettings: strict),
         .testTarget(
             name: "AdmissionTests",
             dependencies: [
@@ -170,6 +243,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LocalNodeTests",
+            dependencies: ["LocalNode", "KubeClient", "KubeRuntime", "ClusterTestSupport"],
             swiftSettings: strict
         ),
         // Shared by the test targets that run an embedded API server.
@@ -185,7 +263,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ControllersTests",
-            dependencies: ["Controllers", "KubeClient", "KubeRuntime", "ClusterTestSupport", "SympoziumAPI", "KubeYAML"],
+            dependencies: ["Controllers", "KubeClient", "KubeRuntime", "ClusterTestSupport", "SympoziumAPI", "KubeYAML", "EventBus"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `sympozium` command.
 public struct SympoziumCommand: AsyncParsableCommand {
@@ -11,7 +12,12 @@ public struct SympoziumCommand: AsyncParsableCommand {
             CustomResourceDefinitions of the sympozium.ai/v1alpha1 API.
             """,
         version: BuildInfo.summary,
-        subcommands: [VersionCommand.self, ManifestsCommand.self, UpCommand.self, ControllerCommand.self, WebhookCommand.self]
+        subcommands: [TUICommand.self, VersionCommand.self, ManifestsCommand.self, UpCommand.self, RunCommand.self, ControllerCommand.self, WebhookCommand.self,
+            ResourceCommand<Instances>.self, RunsCommand.self, ResourceCommand<Policies>.self,
+            ResourceCommand<Skills>.self, ResourceCommand<Schedules>.self, ScheduleCommand.self, MemoryCommand.self,
+            FeaturesCommand.self, DoctorCommand.self, InstallCommand.self, UninstallCommand.self,
+            OnboardCommand.self],
+        defaultSubcommand: TUICommand.self
     )
 
     public init() {}
@@ -28,6 +34,9 @@ extension SympoziumCommand {
             } else {
                 try command.run()
             }
+        } catch let error as CLIError {
+            Console.error("error: \(error.message)\n")
+            Foundation.exit(error.exitCode)
         } catch {
             exit(withError: error)
         }

@@ -5,7 +5,10 @@ let suites: [String: @Sendable () async throws -> [BenchFigure]] = [
     "model": ModelBench.run,
     "apiserver": APIServerBench.run,
     "controller": ControllerBench.run,
+    "agent": AgentBench.run,
+    "nats": NATSBench.run,
     "admission": AdmissionBench.run,
+    "node": NodeBench.run,
     // The API server process the controller suite starts; not a suite to run by hand.
     "controller-server": ControllerBench.serve,
 ]

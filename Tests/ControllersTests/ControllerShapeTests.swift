@@ -210,6 +210,13 @@ struct ControllerShapeTests {
             try await waitFor("the run gone") { try await runs.getIfExists("one") == nil }
             #expect(try await Api<ClusterRole>(plane.client).getIfExists("sympozium-default-one-ops") == nil)
             #expect(try await Api<ClusterRoleBinding>(plane.client).getIfExists("sympozium-default-one-ops") == nil)
+
+            // The timeout is enforced: the Job is stopped and the run fails with reason Timeout.
+            try await plane.apply(Self.run("slow").replacingOccurrences(of: "timeout: 10m", with: "timeout: 2s"))
+            try await waitFor("slow Failed") { try await runs.get("slow").status?.phase == .failed }
+            let slow = try await runs.get("slow")
+            #expect(slow.status?.conditions.first?.reason == "Timeout")
+            try await waitFor("the slow Job stopped") { try await Api<Job>(plane.client, namespace: "default").getIfExists("slow") == nil }
         } catch {
             await plane.stop()
             throw error
@@ -282,13 +289,16 @@ struct ControllerShapeTests {
         try add(try await Api<Role>(client, namespace: "default").list().items)
         try add(try await Api<RoleBinding>(client, namespace: "default").list().items)
         try add(try await Api<NetworkPolicy>(client, namespace: "default").list().items)
+        let runSelector = ListParameters(labelSelector: SympoziumLabel.agentRun)
+        try add(try await Api<ClusterRole>(client).list(runSelector).items)
+        try add(try await Api<ClusterRoleBinding>(client).list(runSelector).items)
         var files: [String] = []
         for (index, object) in objects.enumerated() {
             let path = "\(directory)/object-\(index).json"
             try object.serializedJSON().write(to: URL(fileURLWithPath: path))
             files.append(path)
         }
-        #expect(objects.count >= 10)
+        #expect(objects.count >= 12)
         let output = try await ProcessRunner.run(validator, ["--strict", "--quiet", "-k", "1.30.0"] + files, timeout: .seconds(120))
         #expect(output.succeeded, "kubernetes-validate: \(output.stdout) \(output.stderr)")
     }

@@ -1,5 +1,6 @@
 import ClusterTestSupport
 import Controllers
+import EventBus
 import Foundation
 import KubeClient
 import KubeModel
@@ -13,12 +14,13 @@ struct ControlPlane {
     let client: KubeClient
     let manager: Task<Void, any Error>
 
-    static func start(settings: ControllerSettings = ControllerSettings()) async throws -> ControlPlane {
+    static func start(settings: ControllerSettings = ControllerSettings(), eventBus: (any EventBus)? = nil) async throws -> ControlPlane {
         let cluster = try await TestCluster.start()
         let client = try KubeClient(ClientConfiguration.fromKubeconfig(paths: [cluster.kubeconfig.path]))
         try await installCRDs(client)
         var configuration = ControllerManager.Configuration()
         configuration.settings = settings
+        configuration.eventBus = eventBus
         let manager = ControllerManager(client: client, configuration: configuration)
         let task = Task { try await manager.run() }
         return ControlPlane(cluster: cluster, client: client, manager: task)

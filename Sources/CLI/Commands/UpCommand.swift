@@ -1,23 +1,39 @@
 import ArgumentParser
+import Controllers
 import EmbeddedCluster
 import Foundation
+import KubeClient
+import KubeModel
+import LocalNode
 import Logging
 import ServiceLifecycle
+import SympoziumAPI
 
 struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
         abstract: "Run Sympozium on this machine, with no cluster.",
         discussion: """
-            Starts a Kubernetes-compatible API server backed by SQLite in --data-dir and writes \
-            <data-dir>/kubeconfig for kubectl. Objects survive restarts. Stop with Ctrl-C.
+            Starts, in one process: a Kubernetes-compatible API server backed by SQLite in --data-dir \
+            (it writes <data-dir>/kubeconfig for kubectl), the sympozium.ai CRDs, the Sympozium \
+            controllers, Job and Deployment controllers, and a local node that runs pods as \
+            bubblewrap sandboxes (/usr/bin/bwrap). Objects survive restarts. Stop with Ctrl-C: every \
+            pod's processes are stopped with it.
+
+            Images: a pod's container images must map to local programs. Sympozium's own images \
+            (agent-runner, ipc-bridge, tool-executor, skill-* sidecars, channel-*) map to the \
+            sympozium-* executables next to this one (or on PATH). Add mappings in \
+            <data-dir>/images.json, a JSON object {"image or prefix*": "program"}, or with \
+            --image IMAGE=PROGRAM. The program "host" runs the container's command from the host's \
+            (read-only) filesystem: --image busybox:1.36=host. A pod whose image is not mapped fails \
+            with ErrImagePull.
 
             Example:
               sympozium up --data-dir ~/.sympozium
               KUBECONFIG=~/.sympozium/kubeconfig kubectl get namespaces
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Directory for the database, tokens and kubeconfig.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Directory for the database, tokens, kubeconfig and pods.", valueName: "dir"))
     var dataDir: String = defaultDataDirectory()
 
     @Option(name: .long, help: "Port of the API server on 127.0.0.1 (0 picks a free port).")
@@ -25,6 +41,12 @@ struct UpCommand: AsyncParsableCommand {
 
     @Flag(inversion: .prefixedNo, help: "Serve HTTPS with a self-generated CA (kubectl sends tokens only over TLS).")
     var tls = true
+
+    @Flag(inversion: .prefixedNo, help: "Run the controllers and the local node (--no-node: only the API server).")
+    var node = true
+
+    @Option(name: .long, help: ArgumentHelp("Map an image to a local program (repeatable).", valueName: "image=program"))
+    var image: [String] = []
 
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
@@ -39,6 +61,8 @@ struct UpCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
+        var map = ImageMap()
+        do { try map.add(flags: image) } catch let error as NodeError { throw ValidationError(error.message) }
     }
 
     func run() async throws {
@@ -49,25 +73,63 @@ struct UpCommand: AsyncParsableCommand {
         var configuration = EmbeddedAPIServer.Configuration(dataDirectory: directory, port: port)
         configuration.tls = tls
         let server = try await EmbeddedAPIServer.open(configuration, logger: logger)
-        let services = try server.services(onListening: { boundPort in
-            do {
-                let kubeconfig = try server.writeKubeconfig(port: boundPort)
-                Console.write("""
-                    Sympozium control plane is up on \(server.serverURL(port: boundPort))
-                      kubeconfig: \(kubeconfig.path)
-                    Next:
-                      export KUBECONFIG=\(kubeconfig.path)
-                      kubectl get namespaces
+        let localNode = try node ? makeNode(directory: directory, server: server, logger: logger) : nil
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        var services = try server.services(
+            logSource: localNode?.logSource,
+            onListening: { boundPort in
+                do {
+                    let kubeconfig = try server.writeKubeconfig(port: boundPort)
+                    portSink.yield(boundPort)
+                    Console.write("""
+                        Sympozium control plane is up on \(server.serverURL(port: boundPort))
+                          kubeconfig: \(kubeconfig.path)
+                        Next:
+                          export KUBECONFIG=\(kubeconfig.path)
+                          kubectl get namespaces
 
-                    """)
-            } catch {
-                logger.error("cannot write kubeconfig", metadata: ["error": "\(error)"])
-            }
-        })
+                        """)
+                } catch {
+                    logger.error("cannot write kubeconfig", metadata: ["error": "\(error)"])
+                }
+            })
+        if let localNode {
+            services.append(
+                ClientServices(ports: ports, kubeconfig: directory.appending(path: "kubeconfig"), logger: logger) { client, boundPort in
+                    try await Self.installCRDs(client: client, logger: logger)
+                    var managerConfiguration = ControllerManager.Configuration()
+                    managerConfiguration.settings = ControllerSettings.fromEnvironment()
+                    return [ControllerManager(client: client, configuration: managerConfiguration, logger: logger)]
+                        + localNode.services(client: client, apiServerPort: boundPort)
+                })
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    private func makeNode(directory: URL, server: EmbeddedAPIServer, logger: Logger) throws -> LocalNode {
+        var nodeConfiguration = LocalNodeConfiguration(directory: directory.appending(path: "node"), hiddenPaths: [directory.path])
+        var map = ImageMap()
+        try map.load(file: directory.appending(path: "images.json"))
+        try map.add(flags: image)
+        nodeConfiguration.imageMap = map
+        nodeConfiguration.caCertificatePEM = server.certificates?.caCertificatePEM
+        nodeConfiguration.apiServerPort = port
+        return LocalNode(configuration: nodeConfiguration, logger: logger)
+    }
+
+    /// Creates the sympozium.ai CRDs that are missing, so `kubectl apply` of an AgentRun works right away.
+    static func installCRDs(client: KubeClient, logger: Logger) async throws {
+        let api = Api<CustomResourceDefinition>(client)
+        for definition in SympoziumKinds.customResourceDefinitions {
+            guard let name = definition.metadata.name, try await api.getIfExists(name) == nil else { continue }
+            do {
+                _ = try await api.create(definition)
+                logger.info("installed CRD", metadata: ["k8s.kind": "CustomResourceDefinition", "k8s.name": "\(name)"])
+            } catch let error as KubeAPIError where error.isAlreadyExists {}
+        }
     }
 }

@@ -1,3 +1,4 @@
+import EventBus
 import Foundation
 import KubeClient
 import KubeModel
@@ -15,6 +16,9 @@ struct AgentRunReconciler: Reconciler {
     let runs: Store<AgentRun>
     let jobs: Store<Job>
     let gate: AdmissionGate
+    /// Where terminal runs are announced (agent.run.completed / failed); nil without a bus.
+    var bus: (any EventBus)?
+    var logger = Logger(label: "sympozium.controller")
     static let finalizer = "sympozium.ai/agentrun-cleanup"
 
     var api: Api<AgentRun> { Api(client) }
@@ -176,6 +180,7 @@ struct AgentRunReconciler: Reconciler {
         } else {
             await events.warning(updated, reason: "Failed", status.error ?? "the agent failed")
         }
+        await announce(updated)
         context.logger.info("run finished", metadata: ["agent.run": "\(run.metadata.name ?? "")", "phase": "\(status.phase?.rawValue ?? "")"])
         try await finish(updated)
         return .awaitChange
@@ -191,6 +196,7 @@ struct AgentRunReconciler: Reconciler {
         status.conditions.upsert(ReadyCondition.notReady(reason, message, generation: run.metadata.generation))
         let updated = try await api.updateStatus(of: run, to: status)
         await events.warning(updated, reason: reason, message)
+        await announce(updated)
         try await finish(updated)
         return .awaitChange
     }
@@ -204,6 +210,27 @@ struct AgentRunReconciler: Reconciler {
             try await writer.delete(Job.self, namespace: namespace, name: jobName)
         }
         try await RunHistory(client: client, runs: runs, limit: settings.runHistoryLimit).prune(instance: run.spec.instanceRef, namespace: namespace)
+    }
+
+    /// Publishes the run's outcome once (de-duplicated by the run's uid), for
+    /// the reply router and a parent run's IPC bridge.
+    private func announce(_ run: AgentRun) async {
+        guard let bus, let phase = run.status?.phase, phase.isTerminal, let name = run.metadata.name else { return }
+        var metadata = [
+            EventMetadata.agentRunID: name, EventMetadata.instanceName: run.spec.instanceRef,
+            EventMetadata.namespace: run.metadata.namespace ?? "default",
+        ]
+        if let parent = run.spec.parent { metadata[EventMetadata.parentRunID] = parent.runName }
+        if let request = run.metadata.annotations[RouterAnnotation.spawnRequestID] { metadata[EventMetadata.spawnRequestID] = request }
+        let completion = RunCompletion(
+            status: phase == .succeeded ? "success" : "error", response: run.status?.result, error: run.status?.error)
+        do {
+            let event = try BusEvent(
+                topic: phase == .succeeded ? EventTopic.agentRunCompleted : EventTopic.agentRunFailed, metadata: metadata, payload: completion)
+            try await bus.publish(event, deduplicationID: "\(run.metadata.uid ?? name)-terminal")
+        } catch {
+            logger.warning("cannot announce the run's outcome", metadata: ["agent.run": "\(name)", "error": "\(error)"])
+        }
     }
 
     private func deleteClusterRBAC(_ run: AgentRun) async throws {

@@ -1,3 +1,4 @@
+import EventBus
 import Foundation
 import KubeClient
 import KubeModel
@@ -15,6 +16,9 @@ public struct ControllerManager: ServiceLifecycle.Service {
         public var concurrency = 4
         /// nil: no election (a single replica, or embedded mode).
         public var leaderElection: LeaderElectionConfiguration?
+        /// The event bus the routers consume and run outcomes are published on;
+        /// nil runs the controllers without routers.
+        public var eventBus: (any EventBus)?
 
         public init() {}
     }
@@ -56,7 +60,8 @@ public struct ControllerManager: ServiceLifecycle.Service {
         let jobs = runController.owns(Api<Job>(client))
         let runs = runController.store
         let runReconciler = AgentRunReconciler(
-            client: client, settings: settings, events: events, runs: runs, jobs: jobs, gate: AdmissionGate())
+            client: client, settings: settings, events: events, runs: runs, jobs: jobs, gate: AdmissionGate(),
+            bus: configuration.eventBus, logger: logger)
 
         var instanceController = Controller(Api<SympoziumInstance>(client), configuration: options, logger: logger)
         let deployments = instanceController.owns(Api<Deployment>(client))
@@ -96,6 +101,12 @@ public struct ControllerManager: ServiceLifecycle.Service {
             group.addTask { await controllers.2.run(counting(policyReconciler, "sympoziumpolicy")) }
             group.addTask { await controllers.3.run(counting(skillReconciler, "skillpack")) }
             group.addTask { await controllers.4.run(counting(scheduleReconciler, "sympoziumschedule")) }
+            if let bus = configuration.eventBus {
+                let routes =
+                    ChannelRouter(client: client, bus: bus, logger: logger).routes + ScheduleRouter(client: client, logger: logger).routes
+                    + SpawnRouter(client: client, logger: logger).routes
+                group.addTask { await EventRouter(bus: bus, routes: routes, logger: logger).run() }
+            }
         }
     }
 

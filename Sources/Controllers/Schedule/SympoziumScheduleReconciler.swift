@@ -108,18 +108,11 @@ struct SympoziumScheduleReconciler: Reconciler {
         {
             task = "\(memory)\n\n---\n\n\(task)"
         }
-        let auth = instance.spec.authRefs.first
-        let provider = auth?.provider ?? "openai"
         var run = AgentRun(
             metadata: ObjectMeta(name: name, namespace: namespace, labels: [
                 SympoziumLabel.schedule: schedule.metadata.name ?? "", SympoziumLabel.instance: schedule.spec.instanceRef,
             ]),
-            spec: AgentRunSpec(
-                instanceRef: schedule.spec.instanceRef, agentId: "default", task: task,
-                model: ModelSpec(
-                    provider: provider, model: instance.spec.agents.default.model, baseURL: instance.spec.agents.default.baseURL,
-                    thinking: instance.spec.agents.default.thinking, authSecretRef: auth?.secret ?? "\(schedule.spec.instanceRef)-\(provider)"),
-                sessionKey: "schedule-\(name)"))
+            spec: RunTemplate.spec(for: instance, task: task, sessionKey: "schedule-\(name)"))
         run.metadata.ownerReferences = [schedule.ownerReference]
         do {
             _ = try await Api<AgentRun>(client, namespace: namespace).create(run)

@@ -1,3 +1,4 @@
+import Foundation
 import KubeModel
 
 /// Defaults Kubernetes' own registry strategies apply to built-in kinds on create.
@@ -26,6 +27,18 @@ enum BuiltinDefaults {
         default:
             break
         }
+    }
+
+    /// What the API server does on every write, create and update alike: a
+    /// Secret's write-only `stringData` is folded into `data` (base64).
+    static func normalizeOnWrite(_ object: inout JSONValue, type: ResourceType) {
+        guard !type.isCustom, type.group.isEmpty, type.plural == "secrets", let stringData = object["stringData"] else { return }
+        var data = object["data"]?.objectValue ?? [:]
+        for (key, value) in stringData.objectValue ?? [:] {
+            if let text = value.stringValue { data[key] = .string(Data(text.utf8).base64EncodedString()) }
+        }
+        object["data"] = .object(data)
+        object["stringData"] = nil
     }
 
     private static func defaultPodSpec(_ object: inout JSONValue, at path: [String]) {

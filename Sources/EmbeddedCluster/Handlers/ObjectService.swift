@@ -83,6 +83,7 @@ public struct ObjectService: Sendable {
             try await NamespaceLifecycle.requireActive(objectNamespace, store: store)
         }
         object = try validated(object, type: type, name: name, strict: options.strictFieldValidation)
+        BuiltinDefaults.normalizeOnWrite(&object, type: type)
         var attributes = AdmissionAttributes(
             operation: .create, resource: type, namespace: objectNamespace, name: name, object: object,
             user: user, dryRun: dryRun, store: store)
@@ -142,6 +143,7 @@ public struct ObjectService: Sendable {
         if subresource == nil {
             updated = try validated(updated, type: type, name: key.name, strict: options.strictFieldValidation)
         }
+        BuiltinDefaults.normalizeOnWrite(&updated, type: type)
         var attributes = AdmissionAttributes(
             operation: .update, resource: type, subresource: subresource, namespace: type.namespaced ? key.namespace : nil,
             name: key.name, object: updated, oldObject: currentObject, user: user, dryRun: dryRun, store: store)

@@ -65,6 +65,13 @@ extension ResourceType {
             ResourceType(Service.self, shortNames: ["svc"], categories: ["all"], subresources: ["status"]),
             ResourceType(Deployment.self, shortNames: ["deploy"], categories: ["all"], subresources: ["status"]),
             ResourceType(Job.self, categories: ["all"], subresources: ["status"]),
+            // Stored and served for manifests that include them (`sympozium install`);
+            // no controller runs StatefulSets and no webhook is called in embedded mode.
+            ResourceType(
+                group: "apps", version: "v1", kind: "StatefulSet", plural: "statefulsets", namespaced: true, shortNames: ["sts"],
+                categories: ["all"], subresources: ["status"]),
+            ResourceType(ValidatingWebhookConfiguration.self),
+            ResourceType(MutatingWebhookConfiguration.self),
             ResourceType(Role.self),
             ResourceType(RoleBinding.self),
             ResourceType(ClusterRole.self),

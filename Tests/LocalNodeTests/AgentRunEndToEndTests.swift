@@ -1,0 +1,74 @@
+import ClusterTestSupport
+import Foundation
+import Testing
+
+@Suite(.serialized) struct AgentRunEndToEndTests {
+    static func manifests(baseURL: String) -> String {
+        """
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: llm-key, namespace: default}
+        stringData: {OPENAI_API_KEY: test-key}
+        ---
+        apiVersion: sympozium.ai/v1alpha1
+        kind: SympoziumInstance
+        metadata: {name: helper, namespace: default}
+        spec:
+          agents:
+            default: {model: fake-model, baseURL: "\(baseURL)"}
+          authRefs:
+          - {provider: openai, secret: llm-key}
+        ---
+        apiVersion: sympozium.ai/v1alpha1
+        kind: AgentRun
+        metadata: {name: hello-run, namespace: default}
+        spec:
+          instanceRef: helper
+          agentId: default
+          sessionKey: test-session
+          task: "Say hello"
+          cleanup: keep
+          model: {provider: openai, model: fake-model, baseURL: "\(baseURL)", authSecretRef: llm-key}
+        """
+    }
+
+    /// `sympozium up` in the background, kubectl applies an instance and an
+    /// AgentRun whose provider is a local fake OpenAI server: the run
+    /// succeeds with the model's answer as its result, and kubectl logs shows
+    /// the agent container's output.
+    @Test func agentRunSucceedsAgainstAFakeOpenAIServer() async throws {
+        guard NodeCluster.bwrapAvailable, SystemComponent.kubectl != nil, UpProcess.executable != nil else { return }
+        let fake = try FakeOpenAIServer(reply: "Hello from the fake model")
+        defer { fake.stop() }
+        let directory = FileManager.default.temporaryDirectory.appending(path: "sympozium-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let up = UpProcess(directory: directory)
+        try up.start()
+        do {
+            try await up.waitReady()
+            try await UpRecoveryTests.waitFor("the sympozium.ai CRDs") {
+                try await up.kubectl("get", "crd", "agentruns.sympozium.ai").succeeded
+            }
+            let applied = try await up.kubectl("apply", "-f", "-", stdin: Self.manifests(baseURL: "http://127.0.0.1:\(fake.port)/v1"))
+            #expect(applied.succeeded, "\(applied.stderr)")
+            var phase = ""
+            try await UpRecoveryTests.waitFor("the run to finish", timeout: .seconds(90)) {
+                phase = try await up.kubectl("get", "agentrun", "hello-run", "-o", "jsonpath={.status.phase}").stdout
+                return phase == "Succeeded" || phase == "Failed"
+            }
+            let status = try await up.kubectl("get", "agentrun", "hello-run", "-o", "jsonpath={.status.result}|{.status.error}|{.status.podName}")
+            #expect(phase == "Succeeded", "\(status.stdout)")
+            #expect(status.stdout.contains("Hello from the fake model"), "\(status.stdout)")
+            let pod = try await up.kubectl("get", "agentrun", "hello-run", "-o", "jsonpath={.status.podName}").stdout
+            let logs = try await up.kubectl("logs", pod, "-c", "agent")
+            #expect(logs.succeeded, "\(logs.stderr)")
+            #expect(logs.stdout.contains("__SYMPOZIUM_RESULT__"), "\(logs.stdout)")
+            #expect(fake.requestCount >= 1)
+        } catch {
+            await up.terminate()
+            throw error
+        }
+        await up.terminate()
+    }
+}
