@@ -7,9 +7,17 @@ public struct SympoziumCommand: AsyncParsableCommand {
         commandName: "sympozium",
         abstract: "Kubernetes-native control plane for AI agents.",
         discussion: """
-            Every agent run is an ephemeral Pod, every policy a CRD. `sympozium up` runs the control \
-            plane on this machine with no cluster; `sympozium manifests crds` generates the \
-            CustomResourceDefinitions of the sympozium.ai/v1alpha1 API.
+            Every agent run is an ephemeral Pod, every policy a CRD. With no arguments, sympozium opens \
+            the interactive TUI.
+
+            Get started on this machine (no cluster):  sympozium up, then sympozium onboard
+            On a cluster:                               sympozium install, then sympozium onboard
+            Check a setup:                              sympozium doctor
+
+            Resource commands take --kubeconfig, --context, -n/--namespace, -A/--all-namespaces and \
+            -o table|json|yaml|name. Colour is used only on a terminal and never with NO_COLOR set.
+            Exit codes: 0 success; 1 the operation failed (the reason is on stderr); 64 invalid \
+            arguments; 2 an unknown name was given where a fixed set is expected.
             """,
         version: BuildInfo.summary,
         subcommands: [TUICommand.self, VersionCommand.self, ManifestsCommand.self, UpCommand.self, RunCommand.self, ControllerCommand.self, WebhookCommand.self,

@@ -10,6 +10,7 @@ extension IPCBridge {
             group.addTask { try await self.consume(self.configuration.followUpTopic) { try self.writeFollowUp($0) } }
             group.addTask { try await self.consume(self.configuration.execResultTopic) { try self.writeExecResult($0) } }
             group.addTask { try await self.consume("agent.run.*") { try self.writeChildResult($0) } }
+            group.addTask { try await self.consume(self.configuration.approvalResponseTopic) { try self.writeApproval($0) } }
             try await group.waitForAll()
         }
     }
@@ -45,6 +46,21 @@ extension IPCBridge {
         }
         let data = try JSONEncoder().encode(event.data)
         try IPCFiles.writeAtomically(data, directory: root.appending(path: "tools"), name: "exec-result-\(id).json")
+    }
+
+    /// A human answered a tool approval request: `approvals/response-<id>.json`.
+    func writeApproval(_ event: BusEvent) throws {
+        guard let id = event.data["id"]?.stringValue, IPCFiles.isSafeID(id) else {
+            logger.warning("approval answer without a safe id ignored")
+            return
+        }
+        struct Verdict: Encodable {
+            var id: String
+            var approved: Bool
+            var reason: String?
+        }
+        let verdict = Verdict(id: id, approved: event.data["approved"]?.boolValue ?? false, reason: event.data["reason"]?.stringValue)
+        try IPCFiles.writeAtomically(try JSONEncoder().encode(verdict), directory: root.appending(path: "approvals"), name: "response-\(id).json")
     }
 
     /// A run this one spawned finished: `spawn/result-<requestId>.json`.

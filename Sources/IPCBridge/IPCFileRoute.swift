@@ -11,7 +11,7 @@ public enum IPCFileRoute: Sendable, Equatable {
     case done
 
     /// The watched directory keys and their paths below /ipc.
-    public static let directories = ["output", "spawn", "tools", "messages", "schedules"]
+    public static let directories = ["output", "spawn", "tools", "messages", "schedules", "approvals"]
 
     public static func route(directory: String, name: String) -> IPCFileRoute? {
         guard !name.hasPrefix(".") else { return nil }
@@ -31,6 +31,9 @@ public enum IPCFileRoute: Sendable, Equatable {
             if name.hasPrefix("send-"), name.hasSuffix(".json") { return .publish(topic: EventTopic.channelMessageSend) }
         case "schedules":
             if name.hasPrefix("schedule-"), name.hasSuffix(".json") { return .publish(topic: EventTopic.scheduleUpsert) }
+        case "approvals":
+            // response-*.json files are the bridge's own answers.
+            if name.hasPrefix("request-"), name.hasSuffix(".json") { return .publish(topic: EventTopic.toolApprovalRequest) }
         default:
             break
         }
@@ -48,4 +51,6 @@ extension IPCBridgeConfiguration {
     public var followUpTopic: String { "agent.followup.\(runToken)" }
     /// Remote tool execution results for this run are published here.
     public var execResultTopic: String { "\(EventTopic.toolExecResult).\(runToken)" }
+    /// Answers to this run's tool approval requests ({id, approved, reason}) are published here.
+    public var approvalResponseTopic: String { "\(EventTopic.toolApprovalResponse).\(runToken)" }
 }

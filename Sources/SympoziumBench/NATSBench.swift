@@ -11,7 +11,8 @@ enum NATSBench {
     static let payloadSize = 128
     static let coreMessages = 1_000_000
     static let jetStreamMessages = 20_000
-    static let jetStreamWindow = 256
+    /// Acknowledgements outstanding in the pipelined run (`NATS_BENCH_WINDOW` overrides).
+    static let jetStreamWindow = ProcessInfo.processInfo.environment["NATS_BENCH_WINDOW"].flatMap(Int.init) ?? 256
 
     static func run() async throws -> [BenchFigure] {
         let server = try await BenchNATSServer.start()
@@ -47,7 +48,7 @@ enum NATSBench {
         }
         // JetStream, pipelined: up to `jetStreamWindow` acks outstanding.
         let pipelinedTime = try await clock {
-            var inFlight: [EventLoopFuture<PubAck>] = []
+            var inFlight: [PubAckFuture] = []
             inFlight.reserveCapacity(jetStreamWindow)
             var oldest = 0
             for index in 0..<jetStreamMessages {
@@ -55,13 +56,13 @@ enum NATSBench {
                 if inFlight.count < jetStreamWindow {
                     inFlight.append(future)
                 } else {
-                    _ = try await inFlight[oldest].get()
+                    _ = try await inFlight[oldest].value()
                     inFlight[oldest] = future
                     oldest = (oldest + 1) % jetStreamWindow
                 }
                 _ = index
             }
-            for future in inFlight { _ = try await future.get() }
+            for future in inFlight { _ = try await future.value() }
         }
         await client.close()
 

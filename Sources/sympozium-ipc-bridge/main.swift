@@ -11,13 +11,22 @@ let logger = Logger(label: "sympozium.ipc-bridge")
 do {
     let environment = ProcessInfo.processInfo.environment
     let configuration = try IPCBridgeConfiguration.fromEnvironment(environment)
-    var options = try NATSClientOptions(urls: environment["EVENT_BUS_URL"] ?? "nats://127.0.0.1:4222")
-    options.name = "ipc-bridge-\(configuration.agentRunID)"
-    options.logger = logger
-    let client = NATSClient(options: options)
-    try await client.connect()
-    let bus = NATSEventBus(client: client)
-    try await bus.ensureStream()
+    let bus: any EventBus
+    if let url = environment["EVENT_BUS_URL"], !url.isEmpty {
+        var options = try NATSClientOptions(urls: url)
+        options.name = "ipc-bridge-\(configuration.agentRunID)"
+        options.logger = logger
+        let client = NATSClient(options: options)
+        try await client.connect()
+        let nats = NATSEventBus(client: client)
+        try await nats.ensureStream()
+        bus = nats
+    } else {
+        // No event bus (embedded mode without nats-server): /ipc is still served
+        // and the bridge ends with the run; its events reach no one.
+        logger.warning("EVENT_BUS_URL is empty: events from this run are not published")
+        bus = InProcessEventBus()
+    }
     let bridge = IPCBridge(configuration: configuration, bus: bus, logger: logger)
     let group = ServiceGroup(
         configuration: ServiceGroupConfiguration(

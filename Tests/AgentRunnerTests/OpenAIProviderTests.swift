@@ -153,4 +153,25 @@ struct OpenAIProviderTests {
         #expect(result.status == "error")
         #expect(result.error?.contains("does not know model \"gpt-9\"") == true)
     }
+
+    @Test("a provider that does not answer within the request timeout fails with a timeout error")
+    func requestTimeout() async throws {
+        let harness = try RunHarness()
+        defer { harness.remove() }
+        let server = try await FakeHTTPServer.start { _, _ in
+            var reply = FakeHTTPServer.Reply.json(OpenAIFixtures.completion(text: "late"))
+            reply.delay = .seconds(10)
+            return reply
+        }
+        let endpoint = ModelEndpoint(provider: "openai", model: "gpt-4o-mini", baseURL: "\(server.baseURL)/v1", apiKey: "k")
+        var configuration = harness.configuration(models: [endpoint])
+        configuration.requestTimeout = .milliseconds(300)
+        configuration.retry = RetryPolicy(maxRetries: 1, baseDelay: .milliseconds(10), maxDelay: .milliseconds(10))
+        let result = try await harness.run(configuration)
+        let count = server.requests.count
+        await server.stop()
+        #expect(result.status == "error")
+        #expect(result.error?.contains("did not answer in time") == true)
+        #expect(count == 2)
+    }
 }

@@ -187,3 +187,27 @@ struct ResourceCommandTests {
         await cli.cluster.stopAndRemove()
     }
 }
+
+@Suite("sympozium help and shell completion")
+struct HelpAndCompletionTests {
+    @Test("--help lists the everyday commands; completion scripts for bash, zsh and fish")
+    func helpAndCompletion() async throws {
+        let root = GeneratedManifestsTests.packageRoot
+        guard let binary = [".build/debug/sympozium", ".build/release/sympozium"].map({ root.appending(path: $0).path })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else {
+            if SystemComponent.isCI { Issue.record("the sympozium binary is not built") }
+            return
+        }
+        let help = try await ProcessRunner.run(binary, ["--help"])
+        for command in ["instances", "runs", "policies", "skills", "schedules", "schedule", "memory", "features", "doctor", "install", "uninstall", "onboard", "version"] {
+            #expect(help.stdout.contains("  \(command)"), "--help lists \(command)")
+        }
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try await ProcessRunner.run(binary, ["--generate-completion-script", shell])
+            #expect(script.succeeded)
+            #expect(script.stdout.contains("sympozium"))
+            #expect(script.stdout.contains("onboard"))
+        }
+    }
+}

@@ -35,31 +35,49 @@ public enum ProcessRunner {
             try Data(stdin.utf8).write(to: inURL)
             process.standardInput = try FileHandle(forReadingFrom: inURL)
         }
-        let status: Int32 = try await withThrowingTaskGroup(of: Int32?.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                    do { try process.run() } catch {
-                        process.terminationHandler = nil
-                        continuation.resume(returning: -1)
-                    }
-                }
+        // Whichever comes first, the exit or the timeout, resumes the wait once:
+        // a termination handler that never fires cannot hang the test.
+        let exit = ExitWait()
+        let status: Int32? = await withCheckedContinuation { continuation in
+            exit.arm(continuation)
+            process.terminationHandler = { exit.resume($0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                exit.resume(-1)
+                return
             }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
+            Task {
+                try? await Task.sleep(for: timeout)
+                exit.resume(nil)
             }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            guard let first else {
-                process.terminate()
-                throw ProcessTimeout(command: ([executable] + arguments).joined(separator: " "))
-            }
-            return first
+        }
+        guard let status else {
+            if process.isRunning { process.terminate() }
+            throw ProcessTimeout(command: ([executable] + arguments).joined(separator: " "))
         }
         let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         return ProcessOutput(status: status, stdout: stdout, stderr: stderr)
+    }
+}
+
+/// One resumption of a process wait, from the exit or the timeout.
+final class ExitWait: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Int32?, Never>?
+
+    func arm(_ continuation: CheckedContinuation<Int32?, Never>) {
+        lock.withLock { self.continuation = continuation }
+    }
+
+    func resume(_ status: Int32?) {
+        let waiting = lock.withLock { () -> CheckedContinuation<Int32?, Never>? in
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume(returning: status)
     }
 }
 

@@ -99,3 +99,39 @@ import Testing
         #expect(IPCFileRoute.route(directory: "output", name: ".result.json.tmp-1") == nil)
     }
 }
+
+@Suite("IPC bridge: tool approvals")
+struct IPCBridgeApprovalTests {
+    @Test("an approval request file becomes tool.approval.request; tool.approval.response for the run becomes the answer file")
+    func approvals() async throws {
+        let root = FileManager.default.temporaryDirectory.appending(path: "ipc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appending(path: "approvals"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let bus = InProcessEventBus()
+        let requests = try await bus.subscribe(EventTopic.toolApprovalRequest, options: .init(durableName: "approver", start: .allEvents))
+        var configuration = IPCBridgeConfiguration(ipcDirectory: root, agentRunID: "run-9", instanceName: "alice", namespace: "team")
+        configuration.exitGracePeriod = .milliseconds(100)
+        let bridge = IPCBridge(configuration: configuration, bus: bus)
+        let running = Task { try await bridge.run() }
+
+        try IPCBridgeTests.write(
+            #"{"id":"8-ffff","tool":"execute_command","arguments":"{\"command\":\"kubectl delete pod x\"}","agentRunID":"run-9"}"#,
+            to: root.appending(path: "approvals"), "request-8-ffff.json")
+        let request = try await requests.nextDelivery()
+        #expect(request.event.data["tool"] == "execute_command")
+        #expect(request.event.metadata["agentRunID"] == "run-9")
+        try await request.ack()
+
+        let answer = root.appending(path: "approvals/response-8-ffff.json")
+        try await eventually {
+            try await bus.publish(BusEvent(topic: configuration.approvalResponseTopic, data: ["id": "8-ffff", "approved": true]))
+            return FileManager.default.fileExists(atPath: answer.path)
+        }
+        let verdict = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: answer))
+        #expect(verdict["approved"] == true && verdict["id"] == "8-ffff")
+
+        try IPCBridgeTests.write(#"{"status":"success","response":"done"}"#, to: root.appending(path: "output"), "result.json")
+        try await withTimeout { try await running.value }
+        await bus.close()
+    }
+}

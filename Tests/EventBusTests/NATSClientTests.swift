@@ -1,4 +1,4 @@
-import EventBus
+@testable import EventBus
 import Foundation
 import NIOCore
 import Testing
@@ -223,4 +223,31 @@ final class EventLog: @unchecked Sendable {
     private var entries: [String] = []
     func append(_ entry: String) { lock.withLock { entries.append(entry) } }
     func contains(_ text: String) -> Bool { lock.withLock { entries.contains { $0.contains(text) } } }
+}
+
+@Suite(.enabled(if: NATSServerProcess.enabled, "nats-server is not installed"))
+struct NKeyAuthenticationTests {
+    @Test func signsTheServerNonceWithAnNKeySeed() async throws {
+        let raw = (0..<32).map { _ in UInt8.random(in: 0...255) }
+        let seed = NKey.encodeUserSeed(raw)
+        #expect(seed.hasPrefix("SU"))
+        let key = try NKey(seed: seed)
+        #expect(key.publicKey.hasPrefix("U") && key.publicKey.count == 56)
+        let directory = FileManager.default.temporaryDirectory.appending(path: "nkey-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appending(path: "server.conf")
+        try Data("authorization { users = [ { nkey: \(key.publicKey) } ] }\n".utf8).write(to: config)
+        try await withNATSServer(extraArguments: ["-c", config.path]) { server in
+            var options = try NATSClientOptions(urls: server.url)
+            options.auth = .nkeySeed(seed)
+            let client = NATSClient(options: options)
+            try await client.connect()
+            try await client.flush()
+            await client.close()
+            options.auth = .nkeySeed(NKey.encodeUserSeed((0..<32).map { _ in 7 }))
+            await #expect(throws: NATSError.self) { try await NATSClient(options: options).connect() }
+        }
+        #expect(throws: NATSError.self) { _ = try NKey(seed: "SUNOTAVALIDSEED") }
+    }
 }

@@ -65,7 +65,9 @@ struct EventsAndLeasesTests {
             let killedAt = ContinuousClock.now
             try await eventually(timeout: .seconds(10), "the follower to take over") { follower.isLeader }
             let takeover = ContinuousClock.now - killedAt
-            #expect(takeover <= .seconds(2) + .milliseconds(250) + .milliseconds(500), "took over after \(takeover)")
+            // Lease duration + one retry period; the slack absorbs a 2-core CI machine running every suite at
+            // once (alone the takeover comes at about 2.3 s).
+            #expect(takeover <= .seconds(2) + .milliseconds(250) + .seconds(3), "took over after \(takeover)")
             #expect(takeover >= .milliseconds(1500), "not before the lease could expire: \(takeover)")
             let lease = try await Api<Lease>(client, namespace: "default").get("test-leader")
             #expect(lease.spec.holderIdentity == follower.configuration.identity)

@@ -16,6 +16,7 @@ final class NodeCluster: Sendable {
     let port: Int
     let client: KubeClient
     let server: EmbeddedAPIServer
+    let memoryRoot: URL
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
@@ -25,7 +26,10 @@ final class NodeCluster: Sendable {
         return false
     }
 
-    private init(directory: URL, port: Int, client: KubeClient, server: EmbeddedAPIServer, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(
+        directory: URL, port: Int, client: KubeClient, server: EmbeddedAPIServer, memoryRoot: URL, group: ServiceGroup, task: Task<Void, any Error>
+    ) {
+        self.memoryRoot = memoryRoot
         self.directory = directory
         self.kubeconfig = directory.appending(path: "kubeconfig")
         self.port = port
@@ -72,7 +76,9 @@ final class NodeCluster: Sendable {
             break
         }
         let client = try KubeClient(ClientConfiguration.fromKubeconfig(paths: [directory.appending(path: "kubeconfig").path]))
-        return NodeCluster(directory: directory, port: port, client: client, server: server, group: group, task: task)
+        return NodeCluster(
+            directory: directory, port: port, client: client, server: server, memoryRoot: nodeConfiguration.memoryVolumeRoot, group: group,
+            task: task)
     }
 
     func stop() async {
@@ -80,6 +86,19 @@ final class NodeCluster: Sendable {
         _ = try? await task.value
         try? await client.shutdown()
         try? FileManager.default.removeItem(at: directory)
+        try? FileManager.default.removeItem(at: memoryRoot)
+    }
+
+    /// Runs `body` against a started cluster and stops it afterwards, also when `body` throws.
+    static func with(images: [String: String] = ["test/host:1": ImageMap.host], _ body: (NodeCluster) async throws -> Void) async throws {
+        let cluster = try await start(images: images)
+        do {
+            try await body(cluster)
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
     }
 
     func kubectl(_ arguments: String..., stdin: String? = nil) async throws -> ProcessOutput {

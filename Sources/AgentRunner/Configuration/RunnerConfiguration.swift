@@ -23,6 +23,8 @@ public struct RunnerConfiguration: Sendable {
     public var sourceChannel: String?
     public var sourceChatID: String?
     public var spawnWait: Duration
+    /// How long a call that needs approval waits for the answer before it is denied.
+    public var approvalWait: Duration
     public var paths: RunnerPaths
 
     public static let defaultMaxToolRounds = 25
@@ -35,7 +37,8 @@ public struct RunnerConfiguration: Sendable {
         memoryEnabled: Bool = false, toolPolicy: ToolPolicy = ToolPolicy(), maxToolRounds: Int = Self.defaultMaxToolRounds,
         toolResultMaxBytes: Int = Self.defaultToolResultMaxBytes, streaming: Bool = true, maxTokens: Int = 4096,
         requestTimeout: Duration = .seconds(300), retry: RetryPolicy = RetryPolicy(), sourceChannel: String? = nil,
-        sourceChatID: String? = nil, spawnWait: Duration = .seconds(600), paths: RunnerPaths = RunnerPaths()
+        sourceChatID: String? = nil, spawnWait: Duration = .seconds(600), approvalWait: Duration = .seconds(300),
+        paths: RunnerPaths = RunnerPaths()
     ) {
         self.runID = runID
         self.agentID = agentID
@@ -56,6 +59,7 @@ public struct RunnerConfiguration: Sendable {
         self.sourceChannel = sourceChannel
         self.sourceChatID = sourceChatID
         self.spawnWait = spawnWait
+        self.approvalWait = approvalWait
         self.paths = paths
     }
 
@@ -133,7 +137,9 @@ public struct RunnerConfiguration: Sendable {
             sessionKey: value("SESSION_KEY") ?? "", instanceName: value("INSTANCE_NAME") ?? "", task: task,
             systemPrompt: systemPrompt, models: models, thinking: ThinkingMode(environmentValue: value("THINKING_MODE")),
             memoryEnabled: flag("MEMORY_ENABLED", default: false),
-            toolPolicy: ToolPolicy(allow: ToolPolicy.names(value("TOOLS_ALLOW")), deny: ToolPolicy.names(value("TOOLS_DENY"))),
+            toolPolicy: ToolPolicy(
+                allow: ToolPolicy.names(value("TOOLS_ALLOW")), deny: ToolPolicy.names(value("TOOLS_DENY")),
+                requireApproval: ToolPolicy.names(value("TOOLS_REQUIRE_APPROVAL"))),
             maxToolRounds: try integer("MAX_TOOL_ROUNDS", default: Self.defaultMaxToolRounds, range: 0...1000),
             toolResultMaxBytes: try integer("TOOL_RESULT_MAX_BYTES", default: Self.defaultToolResultMaxBytes, range: 256...10_000_000),
             streaming: flag("MODEL_STREAMING", default: true),
@@ -141,7 +147,8 @@ public struct RunnerConfiguration: Sendable {
             requestTimeout: .seconds(try integer("LLM_REQUEST_TIMEOUT", default: 300, range: 1...86_400)),
             retry: RetryPolicy(maxRetries: try integer("LLM_MAX_RETRIES", default: 4, range: 0...20)),
             sourceChannel: value("SOURCE_CHANNEL"), sourceChatID: value("SOURCE_CHAT_ID"),
-            spawnWait: .seconds(try integer("SPAWN_WAIT_SECONDS", default: 600, range: 0...86_400)), paths: paths)
+            spawnWait: .seconds(try integer("SPAWN_WAIT_SECONDS", default: 600, range: 0...86_400)),
+            approvalWait: .seconds(try integer("APPROVAL_TIMEOUT_SECONDS", default: 300, range: 1...86_400)), paths: paths)
     }
 }
 

@@ -43,6 +43,7 @@ public struct RunnerPaths: Sendable, Hashable {
     public var messages: URL { ipc.appendingPathComponent("messages") }
     public var schedules: URL { ipc.appendingPathComponent("schedules") }
     public var spawn: URL { ipc.appendingPathComponent("spawn") }
+    public var approvals: URL { ipc.appendingPathComponent("approvals") }
     public var input: URL { ipc.appendingPathComponent("input") }
     public var done: URL { ipc.appendingPathComponent("done") }
     public var memoryFile: URL { memory.appendingPathComponent("MEMORY.md") }

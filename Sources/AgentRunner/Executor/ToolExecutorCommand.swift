@@ -40,7 +40,7 @@ public enum ToolExecutorCommand {
         let signals = handleSignals ? SignalCancellation { task.cancel() } : nil
         defer { signals?.stop() }
         do {
-            try await task.value
+            try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
             return 0
         } catch {
             logger.error("tool executor failed", metadata: ["error": "\(error)"])

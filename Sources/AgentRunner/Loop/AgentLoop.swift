@@ -117,16 +117,18 @@ public struct AgentLoop: Sendable {
         let context = self.context
         let output = self.output
         let budget = settings.toolResultMaxBytes
+        @Sendable func run(_ call: ToolCall) async -> ChatMessage {
+            output?.status("tool_use", message: call.name, toolID: call.id)
+            context.logger.info("tool call", metadata: ["tool": "\(call.name)", "tool.id": "\(call.id)"])
+            let result = await registry.run(call, context: context)
+            let text = TextLimits.truncate(result.text, maxBytes: budget)
+            output?.toolResult(id: call.id, text: text)
+            return ChatMessage.toolResult(for: call, text, isError: result.isError)
+        }
+        if calls.count == 1, let call = calls.first { return [await run(call)] }
         return await withTaskGroup(of: (Int, ChatMessage).self) { group in
             for (index, call) in calls.enumerated() {
-                group.addTask {
-                    output?.status("tool_use", message: call.name, toolID: call.id)
-                    context.logger.info("tool call", metadata: ["tool": "\(call.name)", "tool.id": "\(call.id)"])
-                    let result = await registry.run(call, context: context)
-                    let text = TextLimits.truncate(result.text, maxBytes: budget)
-                    output?.toolResult(id: call.id, text: text)
-                    return (index, ChatMessage.toolResult(for: call, text, isError: result.isError))
-                }
+                group.addTask { (index, await run(call)) }
             }
             var results = [ChatMessage?](repeating: nil, count: calls.count)
             for await (index, message) in group { results[index] = message }

@@ -33,6 +33,8 @@ public enum AgentRunnerCommand {
           AZURE_OPENAI_API_VERSION  (default 2024-10-21)
           SOURCE_CHANNEL, SOURCE_CHAT_ID  the channel the task came from
           SPAWN_WAIT_SECONDS      how long spawn_subagent waits (default 600)
+          TOOLS_REQUIRE_APPROVAL  tools whose every call waits for a human ("*" = all)
+          APPROVAL_TIMEOUT_SECONDS  how long such a call waits before it is denied (default 300)
           SYMPOZIUM_IPC_DIR, SYMPOZIUM_WORKSPACE_DIR, SYMPOZIUM_SKILLS_DIR,
           SYMPOZIUM_MEMORY_DIR, SYMPOZIUM_TMP_DIR
                                   move /ipc, /workspace, /skills, /memory, /tmp
@@ -69,7 +71,7 @@ public enum AgentRunnerCommand {
         let output = RunOutput(paths: configuration.paths, logger: logger, standardOutput: standardOutput)
         let task = Task { await run(configuration, client: client, output: output, logger: logger) }
         let signals = handleSignals ? SignalCancellation { task.cancel() } : nil
-        let result = await task.value
+        let result = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
         signals?.stop()
         try? await client.shutdown()
         return result.succeeded ? 0 : 1
@@ -94,7 +96,7 @@ public enum AgentRunnerCommand {
             timeout: configuration.requestTimeout, logger: logger)
         let context = ToolContext(
             paths: configuration.paths, http: client, agentID: configuration.agentID, runID: configuration.runID,
-            spawnWait: configuration.spawnWait, logger: logger)
+            spawnWait: configuration.spawnWait, approvalWait: configuration.approvalWait, logger: logger)
         for directory in [configuration.paths.output, configuration.paths.tools] {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }

@@ -31,17 +31,19 @@ public struct ToolContext: Sendable {
     public var agentID: String
     public var runID: String
     public var spawnWait: Duration
+    public var approvalWait: Duration
     public var logger: Logger
 
     public init(
         paths: RunnerPaths, http: HTTPClient, agentID: String = "default", runID: String = "local",
-        spawnWait: Duration = .seconds(600), logger: Logger
+        spawnWait: Duration = .seconds(600), approvalWait: Duration = .seconds(300), logger: Logger
     ) {
         self.paths = paths
         self.http = http
         self.agentID = agentID
         self.runID = runID
         self.spawnWait = spawnWait
+        self.approvalWait = approvalWait
         self.logger = logger
     }
 }

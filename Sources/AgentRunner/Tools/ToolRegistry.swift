@@ -25,6 +25,12 @@ public struct ToolRegistry: Sendable {
         guard let tool = tools[call.name] else {
             return .error("there is no tool named \(call.name); available: \(offered.map(\.name).joined(separator: ", "))")
         }
+        if policy.needsApproval(call.name) {
+            let verdict = await ToolApproval.ask(for: call, context: context)
+            guard verdict.approved else {
+                return .error("the call to \(call.name) was not approved: \(verdict.reason ?? "denied")")
+            }
+        }
         return await tool.run(arguments: call.arguments, context: context)
     }
 }

@@ -91,16 +91,6 @@ struct ControllerCommand: AsyncParsableCommand {
         if healthPort != 0 {
             services.append(HealthServer.application(port: healthPort, metrics: metrics, logger: logger))
         }
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        do {
-            try await group.run()
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        try await client.shutdown()
+        try await ServiceRunner.run(services, client: client, logger: logger)
     }
 }

@@ -117,7 +117,7 @@ struct DoctorChecks {
 
     static func eventBus(_ url: String?, report: DoctorReport) async {
         guard let url, !url.isEmpty else {
-            report.skip("event bus", "no --event-bus-url or SYMPOZIUM_EVENT_BUS_URL given (embedded mode uses its in-process bus)")
+            report.skip("event bus", "skipped: no --event-bus-url or SYMPOZIUM_EVENT_BUS_URL given")
             return
         }
         do {

@@ -1,3 +1,4 @@
+import Admission
 import ArgumentParser
 import Controllers
 import EmbeddedCluster
@@ -6,6 +7,7 @@ import KubeClient
 import KubeModel
 import LocalNode
 import Logging
+import KubeRuntime
 import ServiceLifecycle
 import SympoziumAPI
 
@@ -48,6 +50,11 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Map an image to a local program (repeatable).", valueName: "image=program"))
     var image: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "nats-server to run as the event bus (default: found in /usr/sbin, /usr/bin, /usr/local/bin; without one, an in-process bus).",
+        valueName: "path"))
+    var natsServer: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
@@ -72,7 +79,15 @@ struct UpCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: (dataDir as NSString).expandingTildeInPath)
         var configuration = EmbeddedAPIServer.Configuration(dataDirectory: directory, port: port)
         configuration.tls = tls
-        let server = try await EmbeddedAPIServer.open(configuration, logger: logger)
+        var settings = ControllerSettings.fromEnvironment()
+        // The same policy engine as the cluster's admission webhook, in the API server itself.
+        let admission = AdmissionChain(plugins: [
+            PolicyAdmissionPlugin(engine: PolicyEngine(configuration: .init(defaultSandboxImage: settings.defaultSandboxImage)))
+        ])
+        let server = try await EmbeddedAPIServer.open(configuration, admission: admission, logger: logger)
+        let eventBus = try await node ? EmbeddedEventBus.start(dataDirectory: directory, executable: natsServer, logger: logger) : nil
+        if let eventBus { settings.eventBusURL = eventBus.url }
+        let managerSettings = settings
         let localNode = try node ? makeNode(directory: directory, server: server, logger: logger) : nil
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         var services = try server.services(
@@ -98,11 +113,16 @@ struct UpCommand: AsyncParsableCommand {
                 ClientServices(ports: ports, kubeconfig: directory.appending(path: "kubeconfig"), logger: logger) { client, boundPort in
                     try await Self.installCRDs(client: client, logger: logger)
                     var managerConfiguration = ControllerManager.Configuration()
-                    managerConfiguration.settings = ControllerSettings.fromEnvironment()
+                    managerConfiguration.settings = managerSettings
+                    managerConfiguration.eventBus = eventBus?.bus
+                    // A Lease even with one replica: `sympozium doctor` sees who leads.
+                    managerConfiguration.leaderElection = LeaderElectionConfiguration(
+                        leaseName: "sympozium-controller", namespace: SympoziumGroup.systemNamespace)
                     return [ControllerManager(client: client, configuration: managerConfiguration, logger: logger)]
                         + localNode.services(client: client, apiServerPort: boundPort)
                 })
         }
+        if let natsService = eventBus?.service { services.append(natsService) }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },

@@ -94,17 +94,7 @@ struct WebhookCommand: AsyncParsableCommand {
         let services = try WebhookServer.services(
             handler: handler, certificates: certificates, port: port, logger: logger,
             onListening: { port in logger.info("webhook serving", metadata: ["port": "\(port)"]) })
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        do {
-            try await group.run()
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        try await client.shutdown()
+        try await ServiceRunner.run(services, client: client, logger: logger)
     }
 }
 

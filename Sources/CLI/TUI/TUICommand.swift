@@ -3,6 +3,7 @@ import Foundation
 import KubeClient
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// `sympozium` with no subcommand (or `sympozium tui`): the k9s-style
 /// terminal UI.
@@ -38,18 +39,15 @@ struct TUICommand: AsyncParsableCommand {
         do {
             let service = ServiceGroupConfiguration.ServiceConfiguration(service: app, successTerminationBehavior: .gracefullyShutdownGroup)
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [service], logger: TUIQuietLogger.make("sympozium.tui")))
-            FileHandle.standardError.write(Data("TRACE start \(Date().timeIntervalSince1970)\n".utf8))
             try await group.run()
-            FileHandle.standardError.write(Data("TRACE group done \(Date().timeIntervalSince1970)\n".utf8))
         } catch let error as TUIError {
-            try? await client.shutdown()
+            await Self.shutdown(client)
             throw CLIError(code: error.code, error.message)
         } catch {
-            try? await client.shutdown()
+            await Self.shutdown(client)
             throw error
         }
-        try? await client.shutdown()
-        FileHandle.standardError.write(Data("TRACE client done \(Date().timeIntervalSince1970)\n".utf8))
+        await Self.shutdown(client)
         let signal = app.endingSignal.load(ordering: .sequentiallyConsistent)
         if signal != 0 { throw ExitCode(128 + signal) }
     }
@@ -69,6 +67,26 @@ struct TUICommand: AsyncParsableCommand {
                 code: "ClusterUnreachable",
                 "cannot reach the cluster at \(client.configuration.server.absoluteString): \((error as? KubeClientError)?.message ?? TUIApp.describe(error)). "
                     + "Start one with `sympozium up`, or pass --kubeconfig / --context.")
+        }
+    }
+
+    /// Shuts the client down, waiting at most `limit`: after cancelled watches
+    /// the HTTP client can take seconds to close its connections, and the
+    /// process is about to exit anyway.
+    static func shutdown(_ client: KubeClient, limit: Duration = .milliseconds(500)) async {
+        let resumed = Mutex(false)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeOnce: @Sendable () -> Void = {
+                if resumed.withLock({ done in defer { done = true }; return !done }) { continuation.resume() }
+            }
+            Task {
+                try? await client.shutdown()
+                resumeOnce()
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                resumeOnce()
+            }
         }
     }
 

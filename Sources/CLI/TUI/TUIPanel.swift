@@ -35,10 +35,11 @@ struct TUIPanel: Sendable {
 
     /// Appends streamed text; lines end at "\n", the rest waits for more.
     mutating func append(_ text: String) {
-        let pieces = (partial + text).split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character: split on any line break.
+        let pieces = (partial + text).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         partial = String(pieces.last ?? "")
         if lines.last == Self.waiting { lines.removeLast() }
-        lines += pieces.dropLast().map { String($0).trimmingSuffix("\r") }
+        lines += pieces.dropLast().map(String.init)
         if lines.count > Self.maximumLines { lines.removeFirst(lines.count - Self.maximumLines) }
     }
 
@@ -70,11 +71,5 @@ struct TUIPanel: Sendable {
     mutating func scrollToEnd(height: Int) {
         top = max(0, lines.count - height)
         follow = kind == .logs
-    }
-}
-
-extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -31,7 +31,7 @@ struct TUIState: Sendable {
     }
 
     /// Lines the list or panel body gets on screen.
-    var bodyHeight: Int { max(1, rows - 5) }
+    var bodyHeight: Int { max(1, rows - 4) }
 
     /// The rows the current filter lets through.
     func visibleRows(_ kind: TUIViewKind) -> [TUIRow] {

@@ -79,6 +79,11 @@ struct AgentJobBuilder: Sendable {
         if let prompt = run.spec.systemPrompt { env.append(EnvVar(name: "SYSTEM_PROMPT", value: prompt)) }
         if let baseURL = run.spec.model.baseURL { env.append(EnvVar(name: "MODEL_BASE_URL", value: baseURL)) }
         if let thinking = run.spec.model.thinking { env.append(EnvVar(name: "THINKING_MODE", value: thinking)) }
+        // A run started from a chat: the agent is told where the conversation happens.
+        if let channel = run.metadata.annotations[RouterAnnotation.replyChannel], !channel.isEmpty {
+            env.append(EnvVar(name: "SOURCE_CHANNEL", value: channel))
+            env.append(EnvVar(name: "SOURCE_CHAT_ID", value: run.metadata.annotations[RouterAnnotation.replyChatID] ?? ""))
+        }
         if let policy = run.spec.toolPolicy {
             if !policy.allow.isEmpty { env.append(EnvVar(name: "TOOLS_ALLOW", value: policy.allow.joined(separator: ","))) }
             if !policy.deny.isEmpty { env.append(EnvVar(name: "TOOLS_DENY", value: policy.deny.joined(separator: ","))) }
@@ -104,12 +109,16 @@ struct AgentJobBuilder: Sendable {
     }
 
     func ipcBridgeContainer() -> Container {
-        Container(
+        var env = [
+            EnvVar(name: "AGENT_RUN_ID", value: names.run), EnvVar(name: "INSTANCE_NAME", value: run.spec.instanceRef),
+            EnvVar(name: "AGENT_NAMESPACE", value: namespace), EnvVar(name: "EVENT_BUS_URL", value: settings.eventBusURL),
+        ]
+        // A sub-agent's bridge tags its completion so the parent's bridge can hand the result back.
+        if let parent = run.spec.parent { env.append(EnvVar(name: "PARENT_RUN_ID", value: parent.runName)) }
+        if let request = run.metadata.annotations[RouterAnnotation.spawnRequestID] { env.append(EnvVar(name: "SPAWN_REQUEST_ID", value: request)) }
+        return Container(
             name: "ipc-bridge", image: settings.ipcBridgeImage,
-            env: [
-                EnvVar(name: "AGENT_RUN_ID", value: names.run), EnvVar(name: "INSTANCE_NAME", value: run.spec.instanceRef),
-                EnvVar(name: "EVENT_BUS_URL", value: settings.eventBusURL),
-            ],
+            env: env,
             resources: ResourceRequirements(limits: ["cpu": "200m", "memory": "128Mi"], requests: ["cpu": "10m", "memory": "32Mi"]),
             volumeMounts: [VolumeMount(name: "ipc", mountPath: "/ipc")], securityContext: Self.restricted)
     }
@@ -140,7 +149,11 @@ struct AgentJobBuilder: Sendable {
         if let memory = sidecar.resources?.memory.flatMap(Quantity.init(parsing:)) { limits["memory"] = memory }
         return Container(
             name: "skill-\(pack)", image: sidecar.image, command: sidecar.command,
-            env: sidecar.env.map { EnvVar(name: $0.name, value: $0.value) } + [EnvVar(name: "AGENT_RUN_ID", value: names.run)],
+            env: sidecar.env.map { EnvVar(name: $0.name, value: $0.value) } + [
+                EnvVar(name: "AGENT_RUN_ID", value: names.run),
+                // Lets the tool executor take only the exec requests addressed to its pack.
+                EnvVar(name: "SYMPOZIUM_SKILL_PACK", value: pack),
+            ],
             resources: ResourceRequirements(limits: limits), volumeMounts: mounts, securityContext: Self.restricted)
     }
 

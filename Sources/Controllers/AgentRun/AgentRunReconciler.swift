@@ -104,26 +104,37 @@ struct AgentRunReconciler: Reconciler {
         ]))
         account.metadata.ownerReferences = [run.ownerReference]
         account.automountServiceAccountToken = false
-        try await writer.apply(account)
 
         var input = ConfigMap(
             metadata: ObjectMeta(name: names.inputConfigMap, namespace: namespace, labels: [SympoziumLabel.agentRun: names.run]),
             data: ["task": run.spec.task])
         if let prompt = run.spec.systemPrompt { input.data["systemPrompt"] = prompt }
         input.metadata.ownerReferences = [run.ownerReference]
-        try await writer.apply(input)
 
+        // Everything the pod needs, written at once; the Job last, so its pod
+        // never waits for its ServiceAccount or RBAC.
+        let writer = self.writer
         let rbac = SkillRBACBuilder(run: run)
-        for skill in skills {
-            guard let sidecar = skill.sidecar else { continue }
-            if let (role, binding) = rbac.role(pack: skill.name, sidecar: sidecar) {
-                try await writer.apply(role)
-                try await writer.apply(binding)
+        let (serviceAccount, inputConfigMap) = (account, input)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await writer.apply(serviceAccount) }
+            group.addTask { try await writer.apply(inputConfigMap) }
+            for skill in skills {
+                guard let sidecar = skill.sidecar else { continue }
+                if let (role, binding) = rbac.role(pack: skill.name, sidecar: sidecar) {
+                    group.addTask {
+                        try await writer.apply(role)
+                        try await writer.apply(binding)
+                    }
+                }
+                if let (role, binding) = rbac.clusterRole(pack: skill.name, sidecar: sidecar) {
+                    group.addTask {
+                        try await writer.apply(role)
+                        try await writer.apply(binding)
+                    }
+                }
             }
-            if let (role, binding) = rbac.clusterRole(pack: skill.name, sidecar: sidecar) {
-                try await writer.apply(role)
-                try await writer.apply(binding)
-            }
+            try await group.waitForAll()
         }
         try await writer.apply(builder.job())
     }

@@ -71,21 +71,20 @@ public struct JetStream: Sendable {
     /// `Nats-Msg-Id`, which the stream de-duplicates within its window.
     public func publish(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
                         messageID: String? = nil) async throws -> PubAck {
-        try await publishAsync(subject, payload: payload, headers: headers, messageID: messageID).get()
+        try await publishAsync(subject, payload: payload, headers: headers, messageID: messageID).value()
     }
 
-    /// Publishes and returns a future for the acknowledgement, so many
-    /// publishes can be in flight at once.
+    /// Publishes and returns the pending acknowledgement, so many publishes
+    /// can be in flight at once.
     public func publishAsync(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
-                             messageID: String? = nil) async throws -> EventLoopFuture<PubAck> {
+                             messageID: String? = nil) async throws -> PubAckFuture {
         var headers = headers
         if let messageID {
             var withID = headers ?? NATSHeaders()
             withID["Nats-Msg-Id"] = messageID
             headers = withID
         }
-        let reply = try await client.requestFuture(subject, payload: payload, headers: headers, timeout: timeout)
-        return reply.flatMapThrowing { message in try Self.decodePubAck(message) }
+        return PubAckFuture(reply: try await client.requestAsync(subject, payload: payload, headers: headers, timeout: timeout))
     }
 
     // MARK: API plumbing
@@ -108,5 +107,14 @@ public struct JetStream: Sendable {
         } catch {
             throw NATSError.protocolViolation("unexpected JetStream API response: \(String(decoding: data.prefix(300), as: UTF8.self))")
         }
+    }
+}
+
+/// A JetStream acknowledgement still on its way.
+public struct PubAckFuture: Sendable {
+    let reply: NATSReply
+
+    public func value() async throws -> PubAck {
+        try JetStream.decodePubAck(try await reply.message())
     }
 }

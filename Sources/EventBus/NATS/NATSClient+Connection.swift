@@ -112,7 +112,9 @@ extension NATSClient {
     private func bootstrap(loop: any EventLoop, handler: NATSConnectionHandler) -> ClientBootstrap {
         ClientBootstrap(group: loop)
             .connectTimeout(options.connectTimeout.timeAmount)
-            .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            // TCP_NODELAY at the TCP level (socketOption would set SO_DEBUG at SOL_SOCKET,
+            // which needs CAP_NET_ADMIN and fails in a sandbox).
+            .channelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(NATSFrameDecoder()))
@@ -181,18 +183,14 @@ extension NATSClient {
     }
 
     private func deliver(_ message: NATSMessage) {
-        enum Target { case none, subscription(AsyncQueue<NATSMessage>, String), responder(ResponseSink, remove: Bool) }
+        enum Target { case none, subscription(AsyncQueue<NATSMessage>, String), responder(NATSReply) }
         let target: Target = state.withLock { state in
             if message.sid == state.muxSID {
                 guard let dot = message.subject.utf8.lastIndex(of: UInt8(ascii: ".")),
                       let token = UInt64(message.subject[message.subject.index(after: dot)...]),
-                      let sink = state.responders[token]?.sink
+                      let responder = state.responders.removeValue(forKey: token)
                 else { return .none }
-                if case .single = sink {
-                    state.responders[token] = nil
-                    return .responder(sink, remove: true)
-                }
-                return .responder(sink, remove: false)
+                return .responder(responder.reply)
             }
             guard let record = state.subscriptions[message.sid] else { return .none }
             return .subscription(record.messages, record.subject)
@@ -200,10 +198,8 @@ extension NATSClient {
         switch target {
         case .none:
             break
-        case .responder(.single(let promise), _):
-            promise.succeed(message)
-        case .responder(.stream(let queue), _):
-            queue.push(message)
+        case .responder(let reply):
+            reply.complete(.success(message))
         case .subscription(let queue, let subject):
             if queue.push(message) == .dropped { reportDrop(sid: message.sid, subject: subject) }
         }
@@ -226,10 +222,10 @@ extension NATSClient {
     /// Fails requests and ends pull streams whose time is up.
     func expireResponders() {
         let now = NIODeadline.now()
-        let (expired, temporary): ([ResponseSink], [UInt64]) = state.withLock { state in
-            var expired: [ResponseSink] = []
+        let (expired, temporary): ([NATSReply], [UInt64]) = state.withLock { state in
+            var expired: [NATSReply] = []
             for (token, responder) in state.responders where responder.deadline <= now {
-                expired.append(responder.sink)
+                expired.append(responder.reply)
                 state.responders[token] = nil
             }
             let temporary = state.subscriptions.compactMap { sid, record in
@@ -238,12 +234,7 @@ extension NATSClient {
             return (expired, temporary)
         }
         for sid in temporary { unsubscribe(sid: sid) }
-        for sink in expired {
-            switch sink {
-            case .single(let promise): promise.fail(NATSError.timeout)
-            case .stream(let queue): queue.finish()
-            }
-        }
+        for reply in expired { reply.complete(.failure(NATSError.timeout)) }
     }
 
     func sendKeepAlivePing(generation: UInt64) {

@@ -5,39 +5,33 @@ extension NATSClient {
     /// shared inbox subscription.
     public func request(_ subject: String, payload: ByteBuffer = ByteBuffer(), headers: NATSHeaders? = nil,
                         timeout: Duration? = nil) async throws -> NATSMessage {
-        let reply = try await requestFuture(subject, payload: payload, headers: headers, timeout: timeout).get()
-        return reply
+        try await requestAsync(subject, payload: payload, headers: headers, timeout: timeout).message()
     }
 
     public func request(_ subject: String, string: String, headers: NATSHeaders? = nil, timeout: Duration? = nil) async throws -> NATSMessage {
         try await request(subject, payload: ByteBuffer(string: string), headers: headers, timeout: timeout)
     }
 
-    /// Publishes a request and returns a future for its reply, so callers can
-    /// keep many requests in flight. A `503` no-responders status fails it.
-    public func requestFuture(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
-                              timeout: Duration? = nil) async throws -> EventLoopFuture<NATSMessage> {
+    /// Publishes a request and returns its pending reply, so callers can keep
+    /// many requests in flight.
+    public func requestAsync(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
+                             timeout: Duration? = nil) async throws -> NATSReply {
         try ensureMuxSubscription()
         let deadline = NIODeadline.now() + (timeout ?? options.requestTimeout).timeAmount
-        let fallbackLoop = group.any()
-        // The promise lives on the connection's loop, so a reply completes it without a hop.
-        let (token, promise) = state.withLock { state -> (UInt64, EventLoopPromise<NATSMessage>) in
-            let promise = (state.channel?.eventLoop ?? fallbackLoop).makePromise(of: NATSMessage.self)
+        let reply = NATSReply()
+        let token = state.withLock { state -> UInt64 in
             state.nextToken += 1
-            state.responders[state.nextToken] = Responder(sink: .single(promise), deadline: deadline)
-            return (state.nextToken, promise)
+            state.responders[state.nextToken] = Responder(reply: reply, deadline: deadline)
+            return state.nextToken
         }
         do {
-            try await publish(subject, payload: payload, headers: headers, replyTo: "\(muxPrefix).\(token)")
+            try await publish(subject, payload: payload, headers: headers, reply: .inbox(prefix: muxPrefix, token: token))
         } catch {
             removeResponder(token)
-            promise.fail(error)
+            reply.complete(.failure(error))
             throw error
         }
-        return promise.futureResult.flatMapThrowing { message in
-            if message.status == 503 { throw NATSError.noResponders }
-            return message
-        }
+        return reply
     }
 
     /// A subscription on a fresh inbox that ends by itself after `timeout`

@@ -37,42 +37,23 @@ public final class NATSClient: Sendable {
     // MARK: Publishing
 
     public func publish(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil, replyTo: String? = nil) async throws {
-        try Self.validate(subject: subject)
         if let replyTo { try Self.validate(subject: replyTo) }
+        try await publish(subject, payload: payload, headers: headers, reply: replyTo.map { .subject($0) })
+    }
+
+    /// Encodes PUB/HPUB in one write into the outgoing buffer.
+    func publish(_ subject: String, payload: ByteBuffer, headers: NATSHeaders?, reply: PublishCommand.Reply?) async throws {
+        try Self.validate(subject: subject)
         let headerBlock = headers.map { headers -> ByteBuffer in
             var buffer = ByteBuffer()
             headers.write(to: &buffer)
             return buffer
         }
-        let size = payload.readableBytes + (headerBlock?.readableBytes ?? 0)
-        try await enqueue(size: size + subject.utf8.count + 32) { buffer, maxPayload in
+        let command = PublishCommand(subject: subject, reply: reply, headerBlock: headerBlock, payload: payload)
+        let size = command.totalSize
+        try await enqueue(size: command.maximumEncodedLength) { buffer, maxPayload in
             if size > maxPayload { throw NATSError.payloadTooLarge(size, max: maxPayload) }
-            if let headerBlock {
-                buffer.writeStaticString("HPUB ")
-                buffer.writeString(subject)
-                if let replyTo {
-                    buffer.writeStaticString(" ")
-                    buffer.writeString(replyTo)
-                }
-                buffer.writeStaticString(" ")
-                buffer.writeDecimal(headerBlock.readableBytes)
-                buffer.writeStaticString(" ")
-                buffer.writeDecimal(size)
-                buffer.writeStaticString("\r\n")
-                buffer.writeImmutableBuffer(headerBlock)
-            } else {
-                buffer.writeStaticString("PUB ")
-                buffer.writeString(subject)
-                if let replyTo {
-                    buffer.writeStaticString(" ")
-                    buffer.writeString(replyTo)
-                }
-                buffer.writeStaticString(" ")
-                buffer.writeDecimal(size)
-                buffer.writeStaticString("\r\n")
-            }
-            buffer.writeImmutableBuffer(payload)
-            buffer.writeStaticString("\r\n")
+            command.write(to: &buffer)
         }
     }
 
@@ -173,7 +154,7 @@ public final class NATSClient: Sendable {
     /// ends every subscription.
     public func close() async {
         let (channel, records, responders, pongs, waiters, reconnect): (
-            (any Channel)?, [SubscriptionRecord], [ResponseSink], [EventLoopPromise<Void>?],
+            (any Channel)?, [SubscriptionRecord], [NATSReply], [EventLoopPromise<Void>?],
             [CheckedContinuation<Void, any Error>], Task<Void, Never>?
         ) = state.withLock { state in
             guard state.status != .closed else { return (nil, [], [], [], [], nil) }
@@ -194,12 +175,12 @@ public final class NATSClient: Sendable {
                 state.writeWaiters.removeAll()
                 state.reconnectTask = nil
             }
-            return (channel, Array(state.subscriptions.values), state.responders.values.map(\.sink), state.pongWaiters,
+            return (channel, Array(state.subscriptions.values), state.responders.values.map(\.reply), state.pongWaiters,
                     state.writeWaiters, state.reconnectTask)
         }
         reconnect?.cancel()
         for record in records { record.messages.finish() }
-        for responder in responders { responder.fail(NATSError.connectionClosed) }
+        for reply in responders { reply.complete(.failure(NATSError.connectionClosed)) }
         for pong in pongs { pong?.fail(NATSError.connectionClosed) }
         for waiter in waiters { waiter.resume(throwing: NATSError.connectionClosed) }
         if let channel {
@@ -246,20 +227,30 @@ public final class NATSClient: Sendable {
     }
 
     /// Runs on the event loop: hands the outgoing buffer to the channel.
+    ///
+    /// Under a high publish rate (a big buffer) the flush re-arms itself on a
+    /// short timer instead of clearing `flushScheduled`, so publishers stop
+    /// waking the event loop for every few messages; at low rates the next
+    /// publish schedules a flush right away.
     func flushOutbound() {
-        let (channel, buffer, waiters): ((any Channel)?, ByteBuffer?, [CheckedContinuation<Void, any Error>]) =
+        let (channel, buffer, waiters, rearm): ((any Channel)?, ByteBuffer?, [CheckedContinuation<Void, any Error>], Bool) =
             state.withLock { state in
-                state.flushScheduled = false
                 guard state.status == .connected || state.status == .draining, let channel = state.channel,
                       state.outbound.readableBytes > 0
-                else { return (nil, nil, []) }
+                else {
+                    state.flushScheduled = false
+                    return (nil, nil, [], false)
+                }
                 let buffer = state.outbound
                 state.outbound = ByteBuffer()
-                state.outbound.reserveCapacity(min(buffer.capacity, 1 << 20))
+                // Sized after the last flush, not its capacity: huge fresh buffers cost page faults.
+                state.outbound.reserveCapacity(min(max(buffer.readableBytes, 4096), 64 * 1024))
                 let waiters = state.writeWaiters
                 state.writeWaiters.removeAll()
                 state.writing = !waiters.isEmpty
-                return (channel, buffer, waiters)
+                let rearm = buffer.readableBytes >= Self.rearmThreshold
+                state.flushScheduled = rearm
+                return (channel, buffer, waiters, rearm)
             }
         guard let channel, let buffer else { return }
         if waiters.isEmpty {
@@ -276,7 +267,13 @@ public final class NATSClient: Sendable {
                 for waiter in waiters + later { waiter.resume() }
             }
         }
+        if rearm {
+            channel.eventLoop.scheduleTask(in: .microseconds(50)) { self.flushOutbound() }
+        }
     }
+
+    /// A flush at least this big means a high publish rate.
+    static let rearmThreshold = 32 * 1024
 
     static func validate(subject: String) throws {
         guard !subject.isEmpty, subject.utf8.count <= 1024 else { throw NATSError.invalidSubject(subject) }

@@ -47,19 +47,6 @@ struct SubscriptionRecord {
 
 /// A pending reply on the shared inbox and when it expires.
 struct Responder {
-    var sink: ResponseSink
+    var reply: NATSReply
     var deadline: NIODeadline
-}
-
-/// Where a reply on the shared inbox goes.
-enum ResponseSink {
-    case single(EventLoopPromise<NATSMessage>)
-    case stream(AsyncQueue<NATSMessage>)
-
-    func fail(_ error: any Error) {
-        switch self {
-        case .single(let promise): promise.fail(error)
-        case .stream(let queue): queue.finish(throwing: error)
-        }
-    }
 }

@@ -30,6 +30,16 @@ struct NKey {
         publicKey = Base32.encode(encoded)
     }
 
+    /// Encodes 32 raw Ed25519 seed bytes as a user seed (`SU...`).
+    static func encodeUserSeed(_ raw: [UInt8]) -> String {
+        let userPrefix: UInt8 = 20 << 3
+        var bytes = [seedPrefix | userPrefix >> 5, (userPrefix & 31) << 3] + raw
+        let crc = CRC16.xmodem(bytes)
+        bytes.append(UInt8(crc & 0xFF))
+        bytes.append(UInt8(crc >> 8))
+        return Base32.encode(bytes)
+    }
+
     func sign(_ data: [UInt8]) throws -> Data {
         try privateKey.signature(for: Data(data))
     }

@@ -36,7 +36,7 @@ struct SandboxCommand: Sendable {
                 code: "CreateContainerError",
                 "image \"\(container.image ?? "")\" is mapped to host programs: the container needs a command")
         }
-        return [entrypoint] + container.args
+        return [sandboxEntrypoint] + container.args
     }
 
     /// Where the image's program shows inside: its own path when the host
