@@ -116,10 +116,12 @@ import Testing
 
     @Test(arguments: kinds) func termStopsRedelivery(kind: Kind) async throws {
         try await withBus(kind) { bus in
-            let subscription = try await bus.subscribe("agent.>", options: .init(durableName: "terms", ackWait: .seconds(1)))
+            // The wait outlasts the ack wait, so a term that did not stop redelivery would show; the ack wait
+            // leaves a loaded machine time to deliver the term itself.
+            let subscription = try await bus.subscribe("agent.>", options: .init(durableName: "terms", ackWait: .seconds(3)))
             try await bus.publish(Self.event(EventTopic.agentStatusUpdate, "poison"))
             try await subscription.nextDelivery().term()
-            try await Task.sleep(for: .milliseconds(1500))
+            try await Task.sleep(for: .milliseconds(4000))
             try await bus.publish(Self.event(EventTopic.agentRunRequested, "marker"))
             let next = try await subscription.nextDelivery()
             #expect(next.event.topic == EventTopic.agentRunRequested)

@@ -64,7 +64,7 @@ struct FaultTests {
                     }
                 }
             }
-            try await eventually { ledger.ackedCount >= total / 3 }
+            try await eventually(timeout: .seconds(60)) { ledger.ackedCount >= total / 3 }
             await server.kill()
             try await Task.sleep(for: .milliseconds(500))
             try await server.launch()

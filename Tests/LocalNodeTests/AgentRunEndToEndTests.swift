@@ -69,6 +69,19 @@ import Testing
             #expect(logs.succeeded, "\(logs.stderr)")
             #expect(logs.stdout.contains("__SYMPOZIUM_RESULT__"), "\(logs.stdout)")
             #expect(fake.requestCount >= 1)
+
+            // The CLI: the run's agent log, and `sympozium run`, which submits a task and follows it.
+            guard let sympozium = UpProcess.executable else { return }
+            let environment = ["HOME": directory.path, "NO_COLOR": "1"]
+            let cliLogs = try await ProcessRunner.run(
+                sympozium, ["runs", "logs", "hello-run", "--kubeconfig", up.kubeconfig.path], environment: environment)
+            #expect(cliLogs.succeeded, "\(cliLogs.stderr)")
+            #expect(cliLogs.stdout.contains("__SYMPOZIUM_RESULT__"))
+            let submitted = try await ProcessRunner.run(
+                sympozium, ["run", "Say hello once more", "--instance", "helper", "--kubeconfig", up.kubeconfig.path],
+                environment: environment, timeout: .seconds(120))
+            #expect(submitted.succeeded, "\(submitted.stdout) \(submitted.stderr)")
+            #expect(submitted.stdout.contains("Hello from the fake model"), "\(submitted.stdout)")
         } catch {
             await up.terminate()
             throw error

@@ -64,9 +64,13 @@ struct StorePolicyContext: PolicyContextSource {
 
     func runsInFlight(namespace: String, instance: String, excluding: String?) async throws -> Int {
         let stored = await store.list(PolicyAdmissionPlugin.agentRuns, namespace: namespace).items
-        return try stored.filter { $0.key.name != excluding && !$0.isBeingDeleted }
-            .map { try $0.object().decode(as: AgentRun.self) }
-            .filter { $0.spec.instanceRef == instance && $0.isInFlight }.count
+        // Two fields per run, read without decoding whole AgentRuns: this runs on every create.
+        return try stored.filter { $0.key.name != excluding && !$0.isBeingDeleted }.count { item in
+            let object = try item.object()
+            guard object["spec"]?["instanceRef"]?.stringValue == instance else { return false }
+            let phase = object["status"]?["phase"]?.stringValue
+            return phase != AgentRunPhase.succeeded.rawValue && phase != AgentRunPhase.failed.rawValue
+        }
     }
 
     private func object<R: KubernetesResource & Decodable>(_ type: R.Type, namespace: String, name: String) async throws -> R? {

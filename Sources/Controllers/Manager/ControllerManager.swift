@@ -105,7 +105,10 @@ public struct ControllerManager: ServiceLifecycle.Service {
                 let routes =
                     ChannelRouter(client: client, bus: bus, logger: logger).routes + ScheduleRouter(client: client, logger: logger).routes
                     + SpawnRouter(client: client, logger: logger).routes
-                group.addTask { await EventRouter(bus: bus, routes: routes, logger: logger).run() }
+                group.addTask {
+                    // The routers stop with the controllers: on graceful shutdown, not only on cancellation.
+                    await cancelWhenGracefulShutdown { await EventRouter(bus: bus, routes: routes, logger: logger).run() }
+                }
             }
         }
     }
