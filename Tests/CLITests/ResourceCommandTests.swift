@@ -108,6 +108,25 @@ struct ResourceCommandTests {
 
             let badOutput = try await cli.run(["runs", "list", "-o", "xml"])
             #expect(badOutput.status == 64)
+
+            // Every kind: list, get and delete.
+            try await cli.cluster.kubectlOK(
+                ["apply", "-f", "-"],
+                stdin: """
+                    apiVersion: sympozium.ai/v1alpha1
+                    kind: SympoziumSchedule
+                    metadata: {name: nightly}
+                    spec: {instanceRef: alice, schedule: "0 3 * * *", task: check backups}
+                    """)
+            for (noun, name) in [("instances", "alice"), ("policies", "default-policy"), ("skills", "notes"), ("schedules", "nightly")] {
+                let listed = try await cli.run([noun, "list"])
+                #expect(listed.succeeded && listed.stdout.contains(name), "\(noun) list: \(listed.stdout) \(listed.stderr)")
+                let shown = try await cli.run([noun, "get", name, "-o", "json"])
+                #expect(shown.succeeded && shown.stdout.contains("\"name\" : \"\(name)\""), "\(noun) get: \(shown.stderr)")
+                let removed = try await cli.run([noun, "delete", name])
+                #expect(removed.succeeded, "\(noun) delete: \(removed.stderr)")
+                #expect(try await cli.run([noun, "get", name]).status == 1)
+            }
         } catch {
             await cli.cluster.stopAndRemove()
             throw error

@@ -36,7 +36,7 @@ struct ScheduleRouter: Sendable {
         let action = (request.action ?? "create").lowercased()
         switch action {
         case "create", "update", "upsert":
-            guard let existing else {
+            guard existing != nil else {
                 guard let cron = request.schedule, let task = request.task else { return .reject("creating a schedule needs schedule and task") }
                 var schedule = SympoziumSchedule(
                     metadata: ObjectMeta(name: request.name, namespace: namespace, labels: [SympoziumLabel.instance: instanceName]),

@@ -31,7 +31,7 @@ struct SandboxCommand: Sendable {
     /// What runs inside: command replaces the entrypoint, args follow.
     func commandLine() throws -> [String] {
         if !container.command.isEmpty { return container.command + container.args }
-        guard let entrypoint else {
+        guard entrypoint != nil else {
             throw NodeError(
                 code: "CreateContainerError",
                 "image \"\(container.image ?? "")\" is mapped to host programs: the container needs a command")

@@ -99,7 +99,13 @@ struct ResourceDelete<D: ResourceDescriptor>: AsyncParsableCommand {
             }
             if !noWait {
                 let deadline = ContinuousClock.now + .seconds(60)
+                var announced = false
                 while ContinuousClock.now < deadline, try await api.getIfExists(name) != nil {
+                    if !announced {
+                        // A long wait says what it waits for (finalizers run their cleanup first).
+                        Console.error("waiting for \(D.singular) \"\(name)\" to finish its cleanup...\n")
+                        announced = true
+                    }
                     try await Task.sleep(for: .milliseconds(200))
                 }
             }
