@@ -8,13 +8,7 @@ struct SympoziumCLI {
     let binary: String
 
     static func start() async throws -> SympoziumCLI? {
-        let root = GeneratedManifestsTests.packageRoot
-        guard let binary = [".build/debug/sympozium", ".build/release/sympozium"].map({ root.appending(path: $0).path })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else {
-            if SystemComponent.isCI { Issue.record("the sympozium binary is not built: run swift build first") }
-            return nil
-        }
+        guard let binary = SystemComponent.sympozium else { return nil }
         return SympoziumCLI(cluster: try await TestCluster.start(), binary: binary)
     }
 
@@ -211,13 +205,7 @@ struct ResourceCommandTests {
 struct HelpAndCompletionTests {
     @Test("--help lists the everyday commands; completion scripts for bash, zsh and fish")
     func helpAndCompletion() async throws {
-        let root = GeneratedManifestsTests.packageRoot
-        guard let binary = [".build/debug/sympozium", ".build/release/sympozium"].map({ root.appending(path: $0).path })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else {
-            if SystemComponent.isCI { Issue.record("the sympozium binary is not built") }
-            return
-        }
+        guard let binary = SystemComponent.sympozium else { return }
         let help = try await ProcessRunner.run(binary, ["--help"])
         for command in ["instances", "runs", "policies", "skills", "schedules", "schedule", "memory", "features", "doctor", "install", "uninstall", "onboard", "version"] {
             #expect(help.stdout.contains("  \(command)"), "--help lists \(command)")

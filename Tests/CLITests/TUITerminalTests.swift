@@ -235,13 +235,7 @@ struct TUITerminalTests {
     @Test("without a reachable cluster: a clear error, exit 1, the terminal untouched")
     func unreachable() async throws {
         guard TUITmux.tmuxPath != nil else { return }
-        let root = GeneratedManifestsTests.packageRoot
-        guard let binary = [".build/debug/sympozium", ".build/release/sympozium"].map({ root.appending(path: $0).path })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else {
-            if SystemComponent.isCI { Issue.record("the sympozium binary is not built") }
-            return
-        }
+        guard let binary = SystemComponent.sympozium else { return }
         let directory = FileManager.default.temporaryDirectory.appending(path: "tui-unreachable-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -99,4 +99,16 @@ public enum SystemComponent {
     }
 
     public static var kubectl: String? { require("/usr/bin/kubectl", hint: "install kubectl 1.32") }
+
+    /// The package root, for built products and committed files.
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The built `sympozium` binary (debug, else release), or nil (recording a failure in CI) when not built.
+    public static var sympozium: String? {
+        let built = [".build/debug/sympozium", ".build/release/sympozium"].map { packageRoot.appending(path: $0).path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        if built == nil, isCI { Issue.record("the sympozium binary is not built: run swift build first") }
+        return built
+    }
 }

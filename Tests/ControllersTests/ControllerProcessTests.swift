@@ -10,7 +10,6 @@ import Testing
 
 @Suite("`sympozium controller` as a process", .serialized)
 struct ControllerProcessTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func freePort() -> Int {
         // The kernel's choice for an ephemeral port, released at once.
@@ -27,12 +26,7 @@ struct ControllerProcessTests {
 
     @Test("leader election, /healthz, /readyz and /metrics; SIGTERM releases the Lease")
     func controllerProcess() async throws {
-        guard let binary = [".build/debug/sympozium", ".build/release/sympozium"].map({ Self.packageRoot.appending(path: $0).path })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else {
-            if SystemComponent.isCI { Issue.record("the sympozium binary is not built") }
-            return
-        }
+        guard let binary = SystemComponent.sympozium else { return }
         let plane = try await ControlPlane.start()
         plane.manager.cancel()
         let process = Process()
