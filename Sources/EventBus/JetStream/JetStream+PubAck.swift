@@ -2,7 +2,8 @@ import NIOCore
 
 extension JetStream {
     /// Decodes a publish acknowledgement. The common answer
-    /// `{"stream":"S","seq":N[,"duplicate":true]}` is scanned directly;
+    /// `{"stream":"S", "seq":N[, "duplicate":true]}` (nats-server puts a
+    /// space after the commas) is scanned directly;
     /// anything else (errors, a domain) goes through the JSON decoder.
     static func decodePubAck(_ message: NATSMessage) throws -> PubAck {
         if let fast = scanPubAck(message.payload.readableBytesView) { return fast }
@@ -16,13 +17,19 @@ extension JetStream {
         var sequence: UInt64?
         var duplicate = false
         var index = 1
+        func skipSpaces() {
+            while index < text.count, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") { index += 1 }
+        }
         while index < text.count - 1 {
+            skipSpaces()
             guard text[index] == UInt8(ascii: "\"") else { return nil }
             guard let keyEnd = text[(index + 1)...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
             let key = text[(index + 1)..<keyEnd]
             index = keyEnd + 1
+            skipSpaces()
             guard index < text.count, text[index] == UInt8(ascii: ":") else { return nil }
             index += 1
+            skipSpaces()
             if key.elementsEqual("stream".utf8) {
                 guard index < text.count, text[index] == UInt8(ascii: "\""),
                       let end = text[(index + 1)...].firstIndex(of: UInt8(ascii: "\""))
@@ -55,6 +62,7 @@ extension JetStream {
             } else {
                 return nil
             }
+            skipSpaces()
             if index < text.count - 1 {
                 guard text[index] == UInt8(ascii: ",") else { return nil }
                 index += 1

@@ -69,14 +69,14 @@ public struct JetStream: Sendable {
 
     /// Publishes and waits for the stream's acknowledgement. `messageID` sets
     /// `Nats-Msg-Id`, which the stream de-duplicates within its window.
-    public func publish(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
+    public nonisolated(nonsending) func publish(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
                         messageID: String? = nil) async throws -> PubAck {
         try await publishAsync(subject, payload: payload, headers: headers, messageID: messageID).value()
     }
 
     /// Publishes and returns the pending acknowledgement, so many publishes
     /// can be in flight at once.
-    public func publishAsync(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
+    public nonisolated(nonsending) func publishAsync(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
                              messageID: String? = nil) async throws -> PubAckFuture {
         var headers = headers
         if let messageID {
@@ -114,7 +114,7 @@ public struct JetStream: Sendable {
 public struct PubAckFuture: Sendable {
     let reply: NATSReply
 
-    public func value() async throws -> PubAck {
+    public nonisolated(nonsending) func value() async throws -> PubAck {
         try JetStream.decodePubAck(try await reply.message())
     }
 }

@@ -31,7 +31,7 @@ extension NATSClient {
     /// Opens one connection and performs INFO / (TLS) / CONNECT / PING-PONG;
     /// on success installs it, resubscribes and flushes buffered commands.
     func establish(_ server: NATSServerAddress, index: Int) async throws {
-        let loop = group.next()
+        let loop = eventLoop
         let generation = state.withLock { state -> UInt64 in
             state.generation += 1
             return state.generation

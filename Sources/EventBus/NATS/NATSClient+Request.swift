@@ -3,18 +3,18 @@ import NIOCore
 extension NATSClient {
     /// Sends a request and waits for the first reply, over this client's one
     /// shared inbox subscription.
-    public func request(_ subject: String, payload: ByteBuffer = ByteBuffer(), headers: NATSHeaders? = nil,
+    public nonisolated(nonsending) func request(_ subject: String, payload: ByteBuffer = ByteBuffer(), headers: NATSHeaders? = nil,
                         timeout: Duration? = nil) async throws -> NATSMessage {
         try await requestAsync(subject, payload: payload, headers: headers, timeout: timeout).message()
     }
 
-    public func request(_ subject: String, string: String, headers: NATSHeaders? = nil, timeout: Duration? = nil) async throws -> NATSMessage {
+    public nonisolated(nonsending) func request(_ subject: String, string: String, headers: NATSHeaders? = nil, timeout: Duration? = nil) async throws -> NATSMessage {
         try await request(subject, payload: ByteBuffer(string: string), headers: headers, timeout: timeout)
     }
 
     /// Publishes a request and returns its pending reply, so callers can keep
     /// many requests in flight.
-    public func requestAsync(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
+    public nonisolated(nonsending) func requestAsync(_ subject: String, payload: ByteBuffer, headers: NATSHeaders? = nil,
                              timeout: Duration? = nil) async throws -> NATSReply {
         try ensureMuxSubscription()
         let deadline = NIODeadline.now() + (timeout ?? options.requestTimeout).timeAmount

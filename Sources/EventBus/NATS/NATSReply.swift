@@ -22,13 +22,13 @@ public final class NATSReply: Sendable {
     }
 
     /// The reply; a `503` no-responders status becomes `NATSError.noResponders`.
-    public func message() async throws -> NATSMessage {
+    public nonisolated(nonsending) func message() async throws -> NATSMessage {
         let reply = try await raw()
         if reply.status == 503 { throw NATSError.noResponders }
         return reply
     }
 
-    private func raw() async throws -> NATSMessage {
+    private nonisolated(nonsending) func raw() async throws -> NATSMessage {
         if case .done(let result)? = state.withLock({ state -> State? in
             if case .done = state { return state }
             return nil
