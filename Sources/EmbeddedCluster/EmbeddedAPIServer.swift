@@ -87,15 +87,18 @@ public struct EmbeddedAPIServer: Sendable {
                 await onListening(channel.localAddress?.port ?? 0)
             },
             logger: logger)
+        // A ServiceGroup shuts its services down last to first: the
+        // controllers stop (each ending its own watch) before every remaining
+        // watch is closed, and the HTTP server goes last.
         return [
             application,
+            WatchShutdown(store: store),
             GarbageCollector(service: service, logger: logger),
             CRDController(service: service, logger: logger),
             ServiceAccountController(service: service, logger: logger),
             TokenSecretController(
                 service: service, authenticator: authenticator, caCertificate: certificates?.caCertificatePEM,
                 logger: logger),
-            WatchShutdown(store: store),
         ]
     }
 

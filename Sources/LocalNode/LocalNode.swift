@@ -63,7 +63,9 @@ public struct ClientServices: ServiceLifecycle.Service {
             break
         }
         guard let port else { return }
-        let client = try KubeClient(ClientConfiguration.fromKubeconfig(paths: [kubeconfig.path]), logger: logger)
+        var configuration = try ClientConfiguration.fromKubeconfig(paths: [kubeconfig.path])
+        configuration.decodesManagedFields = false  // controllers and the node never read them
+        let client = try KubeClient(configuration, logger: logger)
         do {
             let services = try await make(client, port)
             let group = ServiceGroup(

@@ -140,6 +140,9 @@ enum NodeBench {
             let started = try await agentStart(client: client, run: name)
             latencies.append(Double(started - created) / 1e6)
         }
+        if ProcessInfo.processInfo.environment["NODE_BENCH_SAMPLES"] != nil {
+            FileHandle.standardError.write(Data((latencies.map { String(format: "%.1f", $0) }.joined(separator: " ") + "\n").utf8))
+        }
         let clock = ContinuousClock()
         let start = clock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -166,23 +169,37 @@ enum NodeBench {
         ]
     }
 
-    /// The node's timestamp of the agent container's first output line.
+    /// The node's timestamp of the agent container's first output line. The
+    /// run's pod is followed with a watch (polling would load the machine
+    /// being measured), and its log read once the agent container started.
     static func agentStart(client: KubeClient, run: String) async throws -> Int64 {
-        let pods = Api<Pod>(client, namespace: "default")
-        for _ in 0..<6000 {
-            if let pod = try await pods.list(ListParameters(labelSelector: "sympozium.ai/agent-run=\(run)")).items.first,
-                pod.status?.containerStatuses.first(where: { $0.name == "agent" })?.state?.waiting == nil,
-                let name = pod.metadata.name,
-                let response = try? await client.send(
-                    KubeRequest(path: "/api/v1/namespaces/default/pods/\(name)/log", query: [("container", "agent"), ("timestamps", "true")])),
+        let pods = Api<Pod>(client, namespace: "default").skippingManagedFields()
+        let selector = ListParameters(labelSelector: "sympozium.ai/agent-run=\(run)", timeoutSeconds: 60)
+        var podName: String?
+        watching: for try await event in try await pods.watch(selector, resourceVersion: nil, bookmarks: false) {
+            switch event {
+            case .added(let pod), .modified(let pod):
+                let agent = pod.status?.containerStatuses.first { $0.name == "agent" }
+                if let state = agent?.state, state.running != nil || state.terminated != nil {
+                    podName = pod.metadata.name
+                    break watching
+                }
+            default:
+                continue
+            }
+        }
+        guard let podName else { throw BenchError(message: "the agent of \(run) did not start") }
+        for _ in 0..<2000 {
+            if let response = try? await client.send(
+                KubeRequest(path: "/api/v1/namespaces/default/pods/\(podName)/log", query: [("container", "agent"), ("timestamps", "true")])),
                 let line = String(decoding: response.body, as: UTF8.self).split(separator: "\n").first(where: { $0.hasSuffix(" started") }),
                 let stamp = parseTimestamp(line)
             {
                 return stamp
             }
-            try await Task.sleep(for: .milliseconds(5))
+            try await Task.sleep(for: .milliseconds(2))
         }
-        throw BenchError(message: "the agent of \(run) did not start")
+        throw BenchError(message: "the agent of \(run) wrote no first line")
     }
 
     struct BenchError: Error, CustomStringConvertible {

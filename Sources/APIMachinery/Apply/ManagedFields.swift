@@ -20,13 +20,16 @@ public enum ManagedFields {
         apiVersion: String, time: String, subresource: String? = nil, schema: StrategicMergeSchema? = nil
     ) -> JSONValue {
         let schema = schema ?? .empty
-        let oldObject = old ?? .object([:])
+        // Field sets only of what is tracked: a pod's spec is not walked for
+        // a status update, nor managedFields' own trees for any update.
+        let oldObject = trackedPart(of: old ?? .object([:]), subresource: subresource)
+        let newObject = trackedPart(of: new, subresource: subresource)
         let tracked = { (path: [PathElement]) in isTracked(path, subresource: subresource) }
         let before = ((try? FieldSet(of: oldObject, schema: schema, strict: false)) ?? FieldSet()).filter(tracked)
-        let after = ((try? FieldSet(of: new, schema: schema, strict: false)) ?? FieldSet()).filter(tracked)
+        let after = ((try? FieldSet(of: newObject, schema: schema, strict: false)) ?? FieldSet()).filter(tracked)
         let changed = after.filter { path in
             guard before.contains(path), let previous = oldObject.value(at: path) else { return true }
-            guard !isMembership(path), let current = new.value(at: path) else { return false }
+            guard !isMembership(path), let current = newObject.value(at: path) else { return false }
             return !current.isSemanticallyEqual(to: previous)
         }
         let removed = before.subtracting(after)
@@ -68,6 +71,23 @@ public enum ManagedFields {
         metadata["managedFields"] = managedFields == .array([]) ? nil : managedFields
         members["metadata"] = .object(metadata)
         return .object(members)
+    }
+
+    /// The members of `object` whose fields can be tracked (see `isTracked`):
+    /// `status` alone for the status subresource; otherwise everything but
+    /// `status`, with only the metadata members that can be owned.
+    static func trackedPart(of object: JSONValue, subresource: String?) -> JSONValue {
+        guard case .object(let members) = object else { return object }
+        if subresource == "status" { return .object(members["status"].map { ["status": $0] } ?? [:]) }
+        var part = members
+        part["status"] = nil
+        part["apiVersion"] = nil
+        part["kind"] = nil
+        if case .object(let metadata)? = members["metadata"] {
+            let owned = metadata.filter { name, _ in !serverOwnedMetadata.contains(name) && name != "name" && name != "namespace" }
+            part["metadata"] = owned.isEmpty ? nil : .object(owned)
+        }
+        return .object(part)
     }
 
     /// Whether ownership of `path` is tracked: not identity or server-owned

@@ -65,7 +65,7 @@ struct ControllerCommand: AsyncParsableCommand {
         var configured = Logger(label: "sympozium.controller")
         configured.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let logger = configured
-        let clientConfiguration: ClientConfiguration
+        var clientConfiguration: ClientConfiguration
         if let kubeconfig {
             clientConfiguration = try ClientConfiguration.fromKubeconfig(paths: [kubeconfig], context: context)
         } else if let context {
@@ -73,6 +73,7 @@ struct ControllerCommand: AsyncParsableCommand {
         } else {
             clientConfiguration = try ClientConfiguration.infer()
         }
+        clientConfiguration.decodesManagedFields = false  // controllers never read them
         let client = try KubeClient(clientConfiguration, logger: logger)
         var configuration = ControllerManager.Configuration()
         var settings = ControllerSettings.fromEnvironment()

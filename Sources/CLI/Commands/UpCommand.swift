@@ -108,6 +108,8 @@ struct UpCommand: AsyncParsableCommand {
                     logger.error("cannot write kubeconfig", metadata: ["error": "\(error)"])
                 }
             })
+        // Services shut down last to first: the bus outlives the controllers that publish to it.
+        if let natsService = eventBus?.service { services.append(natsService) }
         if let localNode {
             services.append(
                 ClientServices(ports: ports, kubeconfig: directory.appending(path: "kubeconfig"), logger: logger) { client, boundPort in
@@ -122,7 +124,6 @@ struct UpCommand: AsyncParsableCommand {
                         + localNode.services(client: client, apiServerPort: boundPort)
                 })
         }
-        if let natsService = eventBus?.service { services.append(natsService) }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },

@@ -24,15 +24,18 @@ struct AgentRunReconciler: Reconciler {
     var api: Api<AgentRun> { Api(client) }
     var writer: ChildWriter { ChildWriter(client: client) }
 
+    /// The finalizer is taken only by runs whose skills get cluster-scoped
+    /// RBAC (which no ownerReference can collect), just before it is created,
+    /// and dropped once the run is terminal and that RBAC is gone.
     func reconcile(_ run: AgentRun, context: ReconcileContext) async throws -> ReconcileAction {
-        try await reconcileWithFinalizer(Self.finalizer, api: api, object: run) { event in
-            switch event {
-            case .apply(let run):
-                return try await apply(run, context: context)
-            case .cleanup(let run):
+        guard run.metadata.isBeingDeleted else { return try await apply(run, context: context) }
+        guard run.metadata.finalizers.contains(Self.finalizer) else { return .awaitChange }
+        return try await reconcileWithFinalizer(Self.finalizer, api: api, object: run) { event in
+            if case .cleanup(let run) = event {
+                await gate.release(run)
                 try await deleteClusterRBAC(run)
-                return .awaitChange
             }
+            return .awaitChange
         }
     }
 
@@ -80,6 +83,10 @@ struct AgentRunReconciler: Reconciler {
                 run, reason: "ConcurrencyLimitExceeded",
                 "instance \(run.spec.instanceRef) already has \(limits.maxConcurrent) runs in flight, the maximum set by \(limits.source)")
         }
+        var run = run
+        if Self.needsClusterRBAC(run, skills: skills) {
+            run = try await addFinalizer(Self.finalizer, api: api, to: run)
+        }
         let builder = AgentJobBuilder(
             run: run, instance: instance, policyName: policy?.metadata.name, skills: skills, settings: settings,
             policySandboxImage: policy?.spec.sandboxPolicy?.defaultImage)
@@ -117,8 +124,8 @@ struct AgentRunReconciler: Reconciler {
         let rbac = SkillRBACBuilder(run: run)
         let (serviceAccount, inputConfigMap) = (account, input)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await writer.apply(serviceAccount) }
-            group.addTask { try await writer.apply(inputConfigMap) }
+            group.addTask { try await writer.create(serviceAccount) }
+            group.addTask { try await writer.create(inputConfigMap) }
             for skill in skills {
                 guard let sidecar = skill.sidecar else { continue }
                 if let (role, binding) = rbac.role(pack: skill.name, sidecar: sidecar) {
@@ -136,7 +143,7 @@ struct AgentRunReconciler: Reconciler {
             }
             try await group.waitForAll()
         }
-        try await writer.apply(builder.job())
+        try await writer.create(builder.job())
     }
 
     // MARK: Running → terminal
@@ -215,7 +222,10 @@ struct AgentRunReconciler: Reconciler {
     /// After a terminal phase: drop cluster RBAC, apply the cleanup policy, prune history.
     private func finish(_ run: AgentRun) async throws {
         await gate.release(run)
-        try await deleteClusterRBAC(run)
+        if run.metadata.finalizers.contains(Self.finalizer) {
+            try await deleteClusterRBAC(run)
+            _ = try await removeFinalizer(Self.finalizer, api: api, from: run)
+        }
         let namespace = run.metadata.namespace ?? "default"
         if run.spec.cleanup == .delete, let jobName = run.status?.jobName {
             try await writer.delete(Job.self, namespace: namespace, name: jobName)
@@ -241,6 +251,13 @@ struct AgentRunReconciler: Reconciler {
             try await bus.publish(event, deduplicationID: "\(run.metadata.uid ?? name)-terminal")
         } catch {
             logger.warning("cannot announce the run's outcome", metadata: ["agent.run": "\(name)", "error": "\(error)"])
+        }
+    }
+
+    static func needsClusterRBAC(_ run: AgentRun, skills: [ResolvedSkill]) -> Bool {
+        let rbac = SkillRBACBuilder(run: run)
+        return skills.contains { skill in
+            skill.sidecar.map { rbac.clusterRole(pack: skill.name, sidecar: $0) != nil } ?? false
         }
     }
 

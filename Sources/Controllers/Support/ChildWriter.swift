@@ -21,6 +21,20 @@ struct ChildWriter: Sendable {
             name, try .apply(object, force: true), parameters: WriteParameters(fieldManager: Self.fieldManager))
     }
 
+    /// Creates an object made once (a run's Job, its ServiceAccount): a plain
+    /// create is much cheaper for the API server than an apply. When it
+    /// already exists (a retried reconcile), applies it instead, so the
+    /// result is the same as `apply`.
+    @discardableResult
+    func create<R: KubernetesResource>(_ object: R) async throws -> R {
+        do {
+            return try await Api<R>(client, namespace: object.metadata.namespace).create(
+                object, parameters: WriteParameters(fieldManager: Self.fieldManager))
+        } catch let error as KubeAPIError where error.isAlreadyExists {
+            return try await apply(object)
+        }
+    }
+
     /// Deletes an object if it exists.
     func delete<R: KubernetesResource>(_ type: R.Type, namespace: String?, name: String) async throws {
         do {

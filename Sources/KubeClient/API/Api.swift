@@ -9,15 +9,37 @@ public struct Api<R: KubernetesResource>: Sendable {
     public let client: KubeClient
     public let namespace: String?
     let verbs: ResourceVerbs
+    /// Whether answers are decoded with their `metadata.managedFields`.
+    public private(set) var decodesManagedFields: Bool
 
     public init(_ client: KubeClient, namespace: String? = nil) {
         self.client = client
         self.namespace = R.scope == .namespaced ? namespace : nil
         self.verbs = ResourceVerbs(client: client, path: ResourcePath(R.self), namespace: self.namespace)
+        self.decodesManagedFields = client.configuration.decodesManagedFields
     }
 
     /// The same kind in another namespace.
-    public func namespaced(_ namespace: String) -> Api<R> { Api(client, namespace: namespace) }
+    public func namespaced(_ namespace: String) -> Api<R> {
+        var api = Api(client, namespace: namespace)
+        api.decodesManagedFields = decodesManagedFields
+        return api
+    }
+
+    /// The same access, decoding objects without `metadata.managedFields`
+    /// (for caches, which never read them). Updates stay safe: an update
+    /// without managedFields leaves the server's unchanged.
+    public func skippingManagedFields() -> Api<R> {
+        var api = self
+        api.decodesManagedFields = false
+        return api
+    }
+
+    var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        if !decodesManagedFields { KubeDecoding.skipManagedFields(in: decoder) }
+        return decoder
+    }
 
     public func get(_ name: String) async throws -> R {
         try decode(try await verbs.get(name))
@@ -94,7 +116,7 @@ public struct Api<R: KubernetesResource>: Sendable {
 
     func decode<T: Decodable>(_ bytes: [UInt8]) throws(KubeClientError) -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: Data(bytes))
+            return try decoder.decode(T.self, from: Data(bytes))
         } catch {
             throw KubeClientError(.decoding, "the answer is not a valid \(T.self): \(error)")
         }

@@ -21,6 +21,11 @@ public struct ClientConfiguration: Sendable {
     public var requestTimeout: Duration = .seconds(30)
     /// Sent as User-Agent.
     public var userAgent = "sympozium"
+    /// Whether `Api` decodes `metadata.managedFields`. Controllers, which
+    /// never read them, turn this off: their field trees are often most of
+    /// a small object's decoding time. Updates stay safe either way, since an
+    /// update without managedFields leaves the server's unchanged.
+    public var decodesManagedFields = true
 
     public init(server: URL) {
         self.server = server

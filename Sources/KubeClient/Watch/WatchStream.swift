@@ -8,11 +8,12 @@ import NIOCore
 public struct WatchStream<R: KubernetesResource>: AsyncSequence, Sendable {
     public typealias Element = WatchEvent<R>
     let body: HTTPClientResponse.Body
+    let decodesManagedFields: Bool
     /// Longest accepted event line.
     static var maxLineBytes: Int { 64 * 1024 * 1024 }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(body: body.makeAsyncIterator())
+        Iterator(body: body.makeAsyncIterator(), decodesManagedFields: decodesManagedFields)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
@@ -21,8 +22,9 @@ public struct WatchStream<R: KubernetesResource>: AsyncSequence, Sendable {
         var start = 0
         let decoder = JSONDecoder()
 
-        init(body: HTTPClientResponse.Body.AsyncIterator) {
+        init(body: HTTPClientResponse.Body.AsyncIterator, decodesManagedFields: Bool) {
             self.body = body
+            if !decodesManagedFields { KubeDecoding.skipManagedFields(in: decoder) }
         }
 
         public mutating func next() async throws -> WatchEvent<R>? {
@@ -74,6 +76,8 @@ extension Api {
     public func watch(
         _ parameters: ListParameters = ListParameters(), resourceVersion: String?, bookmarks: Bool = true
     ) async throws -> WatchStream<R> {
-        WatchStream(body: try await verbs.watch(parameters, resourceVersion: resourceVersion, bookmarks: bookmarks))
+        WatchStream(
+            body: try await verbs.watch(parameters, resourceVersion: resourceVersion, bookmarks: bookmarks),
+            decodesManagedFields: decodesManagedFields)
     }
 }

@@ -3,14 +3,12 @@ import Foundation
 extension JSONValue {
     /// Converts any Encodable value into its JSON value.
     public init<T: Encodable>(encoding value: T) throws {
-        let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONParser.parse(JSONEncoder().encode(value))
     }
 
     /// Decodes this value as the given Decodable type.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        let data = try JSONEncoder().encode(self)
-        return try JSONDecoder().decode(T.self, from: data)
+        try JSONDecoder().decode(T.self, from: serializedJSON())
     }
 
     /// Compact JSON with sorted keys: a stable form for comparison and storage.

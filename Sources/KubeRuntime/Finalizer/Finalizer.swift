@@ -43,6 +43,24 @@ public func reconcileWithFinalizer<R: KubernetesResource>(
     }
 }
 
+/// Adds `finalizer` to a live object (guarded by its resourceVersion) and
+/// returns the patched object; an object that has it is returned as is. For
+/// reconcilers that hold something Kubernetes cannot collect only some of
+/// the time, and take the finalizer just before they create it.
+public func addFinalizer<R: KubernetesResource>(_ finalizer: String, api: Api<R>, to object: R) async throws -> R {
+    guard !object.metadata.finalizers.contains(finalizer), let name = object.metadata.name else { return object }
+    let api = object.metadata.namespace.map { api.namespaced($0) } ?? api
+    return try await api.patch(name, finalizerPatch(object, finalizers: object.metadata.finalizers + [finalizer]))
+}
+
+/// Removes `finalizer` once what it guarded is released (guarded by the
+/// object's resourceVersion); an object without it is returned as is.
+public func removeFinalizer<R: KubernetesResource>(_ finalizer: String, api: Api<R>, from object: R) async throws -> R {
+    guard object.metadata.finalizers.contains(finalizer), let name = object.metadata.name else { return object }
+    let api = object.metadata.namespace.map { api.namespaced($0) } ?? api
+    return try await api.patch(name, finalizerPatch(object, finalizers: object.metadata.finalizers.filter { $0 != finalizer }))
+}
+
 /// A merge patch of metadata.finalizers guarded by the object's resourceVersion.
 private func finalizerPatch<R: KubernetesResource>(_ object: R, finalizers: [String]) -> Patch {
     var metadata: [String: JSONValue] = ["finalizers": .array(finalizers.map(JSONValue.string))]

@@ -13,7 +13,7 @@ public struct Watcher<R: KubernetesResource>: AsyncSequence, Sendable {
     let logger: Logger
 
     public init(_ api: Api<R>, configuration: WatcherConfiguration = WatcherConfiguration(), logger: Logger? = nil) {
-        self.api = api
+        self.api = configuration.decodesManagedFields ? api : api.skippingManagedFields()
         self.configuration = configuration
         var logger = logger ?? Logger(label: "sympozium.watcher")
         logger[metadataKey: "k8s.kind"] = "\(R.kind)"

@@ -25,6 +25,10 @@ public struct WatcherConfiguration: Sendable, Hashable {
     public var bookmarks = true
     /// Delays between failed attempts.
     public var backoff = Backoff()
+    /// Decode `metadata.managedFields`. Off by default: watchers feed caches,
+    /// which never read them, and skipping them at decode time is much
+    /// cheaper than dropping them afterwards.
+    public var decodesManagedFields = false
 
     public init(labelSelector: String? = nil, fieldSelector: String? = nil) {
         self.labelSelector = labelSelector

@@ -68,7 +68,9 @@ actor PodWorker {
             publisher.finish()
         }
         startTime = pod.status?.startTime ?? .now
-        publish()
+        // No status before the containers start (or preparation fails): a
+        // ContainerCreating status would live for milliseconds and cost a
+        // write that every pod watcher decodes, on the pod's critical path.
         try? FileManager.default.createDirectory(at: directory.root, withIntermediateDirectories: true)
         record.save(directory.record)
         do {
@@ -76,7 +78,7 @@ actor PodWorker {
             guard !stopped else { return await finishRun(publisherTask) }
             if try await runInitContainers(plan) {
                 initialized = true
-                publish()
+                if !pod.spec.initContainers.isEmpty { publish() }
                 await withTaskGroup(of: Void.self) { group in
                     for container in pod.spec.containers {
                         guard let launch = plan[container.name] else { continue }
@@ -128,7 +130,18 @@ actor PodWorker {
             }
             entrypoints[container.name] = program == ImageMap.host ? String?.none : program
         }
-        let volumes = try await context.volumes.prepare(pod, directory: directory)
+        // Volumes and every container's environment are read from the API at once.
+        let (pod, context, directory) = (self.pod, self.context, self.directory)
+        async let preparedVolumes = context.volumes.prepare(pod, directory: directory)
+        let environments = try await withThrowingTaskGroup(of: (String, [String: String]).self) { group in
+            for container in all {
+                group.addTask { (container.name, try await context.environment.environment(for: container, pod: pod)) }
+            }
+            var environments: [String: [String: String]] = [:]
+            for try await (name, environment) in group { environments[name] = environment }
+            return environments
+        }
+        let volumes = try await preparedVolumes
         let policies = context.networkPolicies()
         let serviceAccount = context.volumes.needsServiceAccountMount(pod)
         var plan: [String: Launch] = [:]
@@ -156,8 +169,7 @@ actor PodWorker {
             let command = SandboxCommand(
                 configuration: context.configuration, pod: pod, container: container, entrypoint: entrypoints[container.name] ?? nil,
                 mounts: mounts, privateNetwork: NetworkIsolation.isolated(container: container.name, pod: pod, policies: policies))
-            let environment = try await context.environment.environment(for: container, pod: pod)
-            plan[container.name] = Launch(arguments: try command.arguments(), environment: environment)
+            plan[container.name] = Launch(arguments: try command.arguments(), environment: environments[container.name] ?? [:])
         }
         return plan
     }

@@ -13,6 +13,11 @@ struct VolumePreparer: Sendable {
 
     func prepare(_ pod: Pod, directory: PodDirectory) async throws -> [String: URL] {
         let namespace = pod.metadata.namespace ?? "default"
+        // The token request runs while the volumes fill.
+        let objects = self.objects
+        let tokenTask: Task<String, any Error>? =
+            needsServiceAccountMount(pod) ? Task { try await objects.token(for: pod, expirationSeconds: 3600) } : nil
+        defer { tokenTask?.cancel() }
         var paths: [String: URL] = [:]
         for volume in pod.spec.volumes {
             guard PodDirectory.safeName(volume.name) else {
@@ -37,9 +42,9 @@ struct VolumePreparer: Sendable {
             }
             paths[volume.name] = target
         }
-        if needsServiceAccountMount(pod) {
+        if let tokenTask {
             try makeDirectory(directory.serviceAccount)
-            let token = try await objects.token(for: pod, expirationSeconds: 3600)
+            let token = try await tokenTask.value
             try write(Data(token.utf8), to: directory.serviceAccount, path: "token", mode: 0o644)
             try write(Data(namespace.utf8), to: directory.serviceAccount, path: "namespace", mode: 0o644)
             if let ca = configuration.caCertificatePEM {
