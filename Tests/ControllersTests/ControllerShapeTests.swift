@@ -157,13 +157,16 @@ struct ControllerShapeTests {
 
             try await Self.validateGeneratedObjects(client)
 
-            // The run is Running; the Job succeeds; the run succeeds and its cluster RBAC goes.
+            // The run is Running, holding a finalizer for its cluster RBAC (no ownerReference can
+            // collect that); the Job succeeds; the run succeeds, its cluster RBAC goes, then the finalizer.
             let runs = Api<AgentRun>(client, namespace: "default")
             try await waitFor("Running") { try await runs.get("first").status?.phase == .running }
+            #expect(try await runs.get("first").metadata.finalizers == ["sympozium.ai/agentrun-cleanup"])
             try await finishJob(client, name: "first", succeeded: true)
             try await waitFor("Succeeded") { try await runs.get("first").status?.phase == .succeeded }
             try await waitFor("cluster RBAC removed") { try await Api<ClusterRole>(client).getIfExists("sympozium-default-first-ops") == nil }
             #expect(try await Api<ClusterRoleBinding>(client).getIfExists("sympozium-default-first-ops") == nil)
+            try await waitFor("the finalizer released") { try await runs.get("first").metadata.finalizers.isEmpty }
             let finished = try await runs.get("first")
             #expect(finished.status?.completedAt != nil)
             #expect(finished.status?.conditions.first?.observedGeneration == finished.metadata.generation)

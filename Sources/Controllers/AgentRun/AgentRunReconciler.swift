@@ -15,6 +15,8 @@ struct AgentRunReconciler: Reconciler {
     /// The controller's caches: runs (for concurrency and history) and their Jobs.
     let runs: Store<AgentRun>
     let jobs: Store<Job>
+    /// The instance controller's cache; a run whose instance is not cached yet reads it from the API.
+    var instances: Store<SympoziumInstance>?
     let gate: AdmissionGate
     /// Where terminal runs are announced (agent.run.completed / failed); nil without a bus.
     var bus: (any EventBus)?
@@ -55,7 +57,9 @@ struct AgentRunReconciler: Reconciler {
 
     private func start(_ run: AgentRun, context: ReconcileContext) async throws -> ReconcileAction {
         let namespace = run.metadata.namespace ?? "default"
-        guard let instance = try await Api<SympoziumInstance>(client, namespace: namespace).getIfExists(run.spec.instanceRef) else {
+        var found = instances?.get(namespace: namespace, name: run.spec.instanceRef)
+        if found == nil { found = try await Api<SympoziumInstance>(client, namespace: namespace).getIfExists(run.spec.instanceRef) }
+        guard let instance = found else {
             return try await fail(run, reason: "InstanceNotFound", "SympoziumInstance \"\(run.spec.instanceRef)\" does not exist in \(namespace)")
         }
         var policy: SympoziumPolicy?

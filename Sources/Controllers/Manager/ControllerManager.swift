@@ -59,11 +59,11 @@ public struct ControllerManager: ServiceLifecycle.Service {
         var runController = Controller(Api<AgentRun>(client), configuration: options, logger: logger)
         let jobs = runController.owns(Api<Job>(client))
         let runs = runController.store
-        let runReconciler = AgentRunReconciler(
-            client: client, settings: settings, events: events, runs: runs, jobs: jobs, gate: AdmissionGate(),
-            bus: configuration.eventBus, logger: logger)
-
         var instanceController = Controller(Api<SympoziumInstance>(client), configuration: options, logger: logger)
+        let runReconciler = AgentRunReconciler(
+            client: client, settings: settings, events: events, runs: runs, jobs: jobs, instances: instanceController.store,
+            gate: AdmissionGate(), bus: configuration.eventBus, logger: logger)
+
         let deployments = instanceController.owns(Api<Deployment>(client))
         let instanceRuns = instanceController.watches(Api<AgentRun>(client)) { run in
             [ObjectRef(namespace: run.metadata.namespace, name: run.spec.instanceRef)]
@@ -95,12 +95,14 @@ public struct ControllerManager: ServiceLifecycle.Service {
         metrics.ready.store(true, ordering: .relaxed)
         logger.info("controllers starting")
         let controllers = (runController, instanceController, policyController, skillController, scheduleController)
+        // Runs are on the path from a request to an agent starting; the other
+        // controllers keep status and bookkeeping, and wait when both compete.
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await controllers.0.run(counting(runReconciler, "agentrun")) }
-            group.addTask { await controllers.1.run(counting(instanceReconciler, "sympoziuminstance")) }
-            group.addTask { await controllers.2.run(counting(policyReconciler, "sympoziumpolicy")) }
-            group.addTask { await controllers.3.run(counting(skillReconciler, "skillpack")) }
-            group.addTask { await controllers.4.run(counting(scheduleReconciler, "sympoziumschedule")) }
+            group.addTask(priority: .high) { await controllers.0.run(counting(runReconciler, "agentrun")) }
+            group.addTask(priority: .low) { await controllers.1.run(counting(instanceReconciler, "sympoziuminstance")) }
+            group.addTask(priority: .low) { await controllers.2.run(counting(policyReconciler, "sympoziumpolicy")) }
+            group.addTask(priority: .low) { await controllers.3.run(counting(skillReconciler, "skillpack")) }
+            group.addTask(priority: .low) { await controllers.4.run(counting(scheduleReconciler, "sympoziumschedule")) }
             if let bus = configuration.eventBus {
                 let routes =
                     ChannelRouter(client: client, bus: bus, logger: logger).routes + ScheduleRouter(client: client, logger: logger).routes

@@ -29,8 +29,9 @@ public struct WorkloadControllers: ServiceLifecycle.Service {
         let jobController = jobs
         let deploymentController = deployments
         await withDiscardingTaskGroup { group in
-            group.addTask { await jobController.run(jobReconciler) }
-            group.addTask { await deploymentController.run(deploymentReconciler) }
+            // Jobs carry agent runs; Deployments (channels) are long-lived and can wait.
+            group.addTask(priority: .high) { await jobController.run(jobReconciler) }
+            group.addTask(priority: .low) { await deploymentController.run(deploymentReconciler) }
         }
     }
 }
