@@ -89,7 +89,8 @@ public struct ControllerManager: ServiceLifecycle.Service {
 
         options.generationPredicate = true
         var scheduleController = Controller(Api<SympoziumSchedule>(client), configuration: options, logger: logger)
-        let scheduleRuns = scheduleController.owns(Api<AgentRun>(client))
+        // Only the runs schedules made (they carry the schedule label).
+        let scheduleRuns = scheduleController.owns(Api<AgentRun>(client), configuration: WatcherConfiguration(labelSelector: SympoziumLabel.schedule))
         let scheduleReconciler = SympoziumScheduleReconciler(client: client, runs: scheduleRuns)
 
         metrics.ready.store(true, ordering: .relaxed)

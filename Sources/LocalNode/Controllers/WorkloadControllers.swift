@@ -20,9 +20,12 @@ public struct WorkloadControllers: ServiceLifecycle.Service {
         var configuration = ControllerConfiguration(concurrency: concurrency)
         configuration.errorBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(30))
         var jobs = Controller(Api<Job>(client), configuration: configuration, logger: logger)
-        let jobPods = jobs.owns(Api<Pod>(client))
+        // Each watches only the pods it makes (by the labels it gives them), so
+        // neither decodes the other's pod events.
+        let jobPods = jobs.owns(Api<Pod>(client), configuration: WatcherConfiguration(labelSelector: "controller-uid"))
         var deployments = Controller(Api<Deployment>(client), configuration: configuration, logger: logger)
-        let deploymentPods = deployments.owns(Api<Pod>(client))
+        let deploymentPods = deployments.owns(
+            Api<Pod>(client), configuration: WatcherConfiguration(labelSelector: DeploymentReconciler.hashLabel))
         let events = EventRecorder(client: client, component: "job-controller", logger: logger)
         let jobReconciler = JobReconciler(client: client, pods: jobPods, events: events)
         let deploymentReconciler = DeploymentReconciler(client: client, pods: deploymentPods)
