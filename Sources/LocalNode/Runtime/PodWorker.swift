@@ -79,10 +79,16 @@ actor PodWorker {
             if try await runInitContainers(plan) {
                 initialized = true
                 if !pod.spec.initContainers.isEmpty { publish() }
+                // As the kubelet does, containers start one after another in
+                // spec order (the agent first), each once the previous one's
+                // sandbox is set up: concurrent sandbox setups contend for the
+                // same kernel locks and delay the first container.
                 await withTaskGroup(of: Void.self) { group in
                     for container in pod.spec.containers {
                         guard let launch = plan[container.name] else { continue }
-                        group.addTask { await self.runContainer(container, launch: launch, isInit: false) }
+                        let (ready, signal) = AsyncStream.makeStream(of: Void.self)
+                        group.addTask { await self.runContainer(container, launch: launch, isInit: false, sandboxReady: signal) }
+                        for await _ in ready { break }
                     }
                 }
             }
@@ -186,7 +192,12 @@ actor PodWorker {
         return !stopped
     }
 
-    private func runContainer(_ container: Container, launch: Launch, isInit: Bool) async {
+    /// Runs a container (restarting it as restartPolicy says); `started`
+    /// finishes once its first sandbox is set up, or when it could not start.
+    private func runContainer(
+        _ container: Container, launch: Launch, isInit: Bool, sandboxReady: AsyncStream<Void>.Continuation? = nil
+    ) async {
+        defer { sandboxReady?.finish() }
         var restarts = recoveredRestarts[container.name] ?? 0
         var backoff: Duration = .seconds(1)
         while !stopped {
@@ -207,6 +218,7 @@ actor PodWorker {
             logger.debug("container started", metadata: ["container": "\(container.name)", "pid": "\(process.pid)"])
             context.onContainerStarted?(pod, container.name)
             let sandboxPID = await process.waitForSandboxPID()
+            sandboxReady?.finish()
             record.containers[container.name] = PodRecord.ContainerRecord(
                 launcherPID: process.pid, sandboxPID: sandboxPID, restartCount: restarts, running: true)
             record.save(directory.record)
