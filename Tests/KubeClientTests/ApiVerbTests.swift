@@ -90,6 +90,34 @@ struct ApiVerbTests {
         }
     }
 
+    @Test("an Api that skips managedFields decodes objects without them; its updates keep the server's")
+    func skippingManagedFields() async throws {
+        try await withCluster { _, client in
+            let configMaps = Api<ConfigMap>(client, namespace: "default")
+            let manager = WriteParameters(fieldManager: "owner")
+            _ = try await configMaps.patch("m", try .apply(configMap("m", data: ["a": "1"]), force: true), parameters: manager)
+            let lean = configMaps.skippingManagedFields()
+            #expect(!lean.decodesManagedFields && configMaps.decodesManagedFields)
+            var fetched = try await lean.get("m")
+            #expect(fetched.metadata.managedFields.isEmpty)
+            #expect(try await lean.list().items.allSatisfy { $0.metadata.managedFields.isEmpty })
+            var events = try await lean.watch(ListParameters(timeoutSeconds: 1), resourceVersion: nil, bookmarks: false).makeAsyncIterator()
+            guard case .added(let watched)? = try await events.next() else {
+                Issue.record("expected the ConfigMap as the watch's first event")
+                return
+            }
+            #expect(watched.metadata.managedFields.isEmpty)
+            while try await events.next() != nil {}  // the server ends the watch after a second
+
+            // A replace sent without managedFields leaves the server's entries in place.
+            fetched.data["b"] = "2"
+            _ = try await lean.replace(fetched)
+            let full = try await configMaps.get("m")
+            #expect(full.data == ["a": "1", "b": "2"])
+            #expect(full.metadata.managedFields.contains { $0["manager"] == "owner" })
+        }
+    }
+
     @Test("delete with propagation policy and preconditions")
     func deleteOptions() async throws {
         try await withCluster { _, client in
