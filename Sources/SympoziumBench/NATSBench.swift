@@ -81,7 +81,17 @@ enum NATSBench {
         options.requestTimeout = .seconds(30)
         let client = NATSClient(options: options)
         try await client.connect()
-        defer { Task { await client.close() } }
+        do {
+            let rates = try await measureSwift(client: client, stream: stream, pinned: pinned)
+            await client.close()
+            return rates
+        } catch {
+            await client.close()
+            throw error
+        }
+    }
+
+    private static func measureSwift(client: NATSClient, stream: String, pinned: Bool) async throws -> Rates {
         let js = JetStream(client: client, timeout: .seconds(30))
         let subject = "bench.\(stream.lowercased())"
         _ = try await js.createStream(StreamConfig(name: stream, subjects: ["\(subject).>"], storage: .file))

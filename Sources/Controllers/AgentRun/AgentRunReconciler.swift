@@ -31,14 +31,13 @@ struct AgentRunReconciler: Reconciler {
     /// and dropped once the run is terminal and that RBAC is gone.
     func reconcile(_ run: AgentRun, context: ReconcileContext) async throws -> ReconcileAction {
         guard run.metadata.isBeingDeleted else { return try await apply(run, context: context) }
-        guard run.metadata.finalizers.contains(Self.finalizer) else { return .awaitChange }
-        return try await reconcileWithFinalizer(Self.finalizer, api: api, object: run) { event in
-            if case .cleanup(let run) = event {
-                await gate.release(run)
-                try await deleteClusterRBAC(run)
-            }
-            return .awaitChange
+        await gate.release(run)
+        do {
+            try await releaseClusterRBAC(run)
+        } catch let error as KubeAPIError where error.isNotFound {
+            // Already gone: another finalizer holder finished last.
         }
+        return .awaitChange
     }
 
     private func apply(_ run: AgentRun, context: ReconcileContext) async throws -> ReconcileAction {
@@ -226,10 +225,7 @@ struct AgentRunReconciler: Reconciler {
     /// After a terminal phase: drop cluster RBAC, apply the cleanup policy, prune history.
     private func finish(_ run: AgentRun) async throws {
         await gate.release(run)
-        if run.metadata.finalizers.contains(Self.finalizer) {
-            try await deleteClusterRBAC(run)
-            _ = try await removeFinalizer(Self.finalizer, api: api, from: run)
-        }
+        try await releaseClusterRBAC(run)
         let namespace = run.metadata.namespace ?? "default"
         if run.spec.cleanup == .delete, let jobName = run.status?.jobName {
             try await writer.delete(Job.self, namespace: namespace, name: jobName)
@@ -263,6 +259,14 @@ struct AgentRunReconciler: Reconciler {
         return skills.contains { skill in
             skill.sidecar.map { rbac.clusterRole(pack: skill.name, sidecar: $0) != nil } ?? false
         }
+    }
+
+    /// Deletes the run's cluster RBAC and drops the finalizer that guards it;
+    /// nothing to do for a run that never took the finalizer.
+    private func releaseClusterRBAC(_ run: AgentRun) async throws {
+        guard run.metadata.finalizers.contains(Self.finalizer) else { return }
+        try await deleteClusterRBAC(run)
+        _ = try await removeFinalizer(Self.finalizer, api: api, from: run)
     }
 
     private func deleteClusterRBAC(_ run: AgentRun) async throws {

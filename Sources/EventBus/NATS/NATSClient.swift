@@ -22,6 +22,7 @@ public final class NATSClient: Sendable {
     public init(options: NATSClientOptions, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
         self.options = options
         self.eventLoop = eventLoopGroup.next()
+        self.taskExecutor = EventLoopTaskExecutor(eventLoop)
         self.logger = options.logger
         self.state = Mutex(ClientState())
         self.muxPrefix = "\(options.inboxPrefix).\(NUID.next())"
@@ -29,7 +30,7 @@ public final class NATSClient: Sendable {
 
     /// An executor on this client's event loop: tasks that publish or request
     /// a lot run fastest with it as their preference (no thread hops).
-    public var taskExecutor: EventLoopTaskExecutor { EventLoopTaskExecutor(eventLoop) }
+    public let taskExecutor: EventLoopTaskExecutor
 
     /// The INFO of the server currently connected to.
     public var serverInfo: NATSServerInfo? { state.withLock { $0.serverInfo } }

@@ -18,25 +18,18 @@ public func reconcileWithFinalizer<R: KubernetesResource>(
     _ finalizer: String, api: Api<R>, object: R,
     _ body: (FinalizerEvent<R>) async throws -> ReconcileAction
 ) async throws -> ReconcileAction {
-    let present = object.metadata.finalizers.contains(finalizer)
-    let api = object.metadata.namespace.map { api.namespaced($0) } ?? api
-    guard let name = object.metadata.name else { return .awaitChange }
-    switch (object.metadata.deletionTimestamp != nil, present) {
-    case (false, true):
-        return try await body(.apply(object))
-    case (false, false):
-        let patched = try await api.patch(
-            name, finalizerPatch(object, finalizers: object.metadata.finalizers + [finalizer]))
-        return try await body(.apply(patched))
+    guard object.metadata.name != nil else { return .awaitChange }
+    switch (object.metadata.deletionTimestamp != nil, object.metadata.finalizers.contains(finalizer)) {
+    case (false, _):
+        return try await body(.apply(try await addFinalizer(finalizer, api: api, to: object)))
     case (true, true):
         let action = try await body(.cleanup(object))
         do {
-            _ = try await api.patch(
-                name, finalizerPatch(object, finalizers: object.metadata.finalizers.filter { $0 != finalizer }))
+            _ = try await removeFinalizer(finalizer, api: api, from: object)
         } catch let error as KubeAPIError where error.isNotFound {
             // Already gone: another finalizer holder finished last.
         }
-        return action == .awaitChange ? .awaitChange : action
+        return action
     case (true, false):
         // Being deleted and our cleanup is done (or was never needed).
         return .awaitChange
