@@ -72,15 +72,9 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func agentRun(for instance: SympoziumInstance, namespace: String) -> AgentRun {
-        let auth = instance.spec.authRefs.first { provider == nil || $0.provider == provider } ?? instance.spec.authRefs.first
-        let agent = instance.spec.agents.default
-        let spec = AgentRunSpec(
-            instanceRef: self.instance, agentId: "default", task: task,
-            model: ModelSpec(
-                provider: provider ?? auth?.provider ?? "openai", model: model ?? agent.model, baseURL: baseURL ?? agent.baseURL,
-                authSecretRef: auth?.secret ?? ""),
-            sessionKey: UUID().uuidString.lowercased())
-        return AgentRun(metadata: ObjectMeta(generateName: "\(self.instance)-run-", namespace: namespace), spec: spec)
+        AgentRun.task(
+            task, for: instance, namespace: namespace,
+            overrides: AgentRunOverrides(model: model, provider: provider, baseURL: baseURL))
     }
 
     private func follow(_ name: String, api: Api<AgentRun>) async throws -> AgentRun {
