@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
@@ -175,12 +176,27 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Sympozium's own HTTP + WebSocket API: REST over the five kinds, pods
+        // and logs, and a WebSocket stream of event-bus events. Speaks only the
+        // Kubernetes API and the event bus.
+        .target(
+            name: "APIServer",
+            dependencies: [
+                "KubeModel", "SympoziumAPI", "KubeClient", "EventBus",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // The `sympozium` command tree.
         .target(
             name: "CLI",
             dependencies: [
-                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Controllers", "LocalNode", "Admission", "EventBus", "APIMachinery",
+                "KubeModel", "KubeYAML", "SympoziumAPI", "EmbeddedCluster", "KubeClient", "KubeRuntime", "Controllers", "LocalNode", "Admission", "EventBus", "APIMachinery", "APIServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -264,6 +280,18 @@ let package = Package(
         .testTarget(
             name: "ControllersTests",
             dependencies: ["Controllers", "KubeClient", "KubeRuntime", "ClusterTestSupport", "SympoziumAPI", "KubeYAML", "EventBus"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "APIServerTests",
+            dependencies: [
+                "APIServer", "ClusterTestSupport", "EmbeddedCluster", "KubeClient", "KubeModel", "SympoziumAPI", "EventBus",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -25,7 +25,7 @@ public final class TestCluster: Sendable {
 
     public static func start(
         directory: URL? = nil, tls: Bool = true, port: Int = 0, store: ObjectStore.Configuration = ObjectStore.Configuration(),
-        admission: AdmissionChain = AdmissionChain(),
+        admission: AdmissionChain = AdmissionChain(), logSource: (any PodLogSource)? = nil,
         beforeServing: @Sendable (EmbeddedAPIServer) async throws -> Void = { _ in }
     ) async throws -> TestCluster {
         let directory = directory ?? FileManager.default.temporaryDirectory.appending(path: "sympozium-test-\(UUID().uuidString)")
@@ -37,7 +37,7 @@ public final class TestCluster: Sendable {
         let server = try await EmbeddedAPIServer.open(configuration, admission: admission, logger: logger)
         try await beforeServing(server)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let services = try server.services(onListening: { port in continuation.yield(port) })
+        let services = try server.services(logSource: logSource, onListening: { port in continuation.yield(port) })
         let group = ServiceGroup(services: services, logger: logger)
         let task = Task { try await group.run() }
         var port = 0
