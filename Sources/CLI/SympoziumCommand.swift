@@ -20,7 +20,7 @@ public struct SympoziumCommand: AsyncParsableCommand {
             arguments; 2 an unknown name was given where a fixed set is expected.
             """,
         version: BuildInfo.summary,
-        subcommands: [TUICommand.self, VersionCommand.self, ManifestsCommand.self, UpCommand.self, RunCommand.self, ControllerCommand.self, WebhookCommand.self,
+        subcommands: [TUICommand.self, VersionCommand.self, ManifestsCommand.self, UpCommand.self, RunCommand.self, ControllerCommand.self, WebhookCommand.self, APIServerCommand.self,
             ResourceCommand<Instances>.self, RunsCommand.self, ResourceCommand<Policies>.self,
             ResourceCommand<Skills>.self, ResourceCommand<Schedules>.self, ScheduleCommand.self, MemoryCommand.self,
             FeaturesCommand.self, DoctorCommand.self, InstallCommand.self, UninstallCommand.self,

@@ -9,6 +9,8 @@ struct DoctorChecks {
     let client: KubeClient
     let namespace: String
     let allNamespaces: Bool
+    /// The API's URL to probe; nil: found from the cluster.
+    var apiURL: String?
     let report: DoctorReport
 
     static let leaseName = "sympozium-controller"
@@ -27,6 +29,7 @@ struct DoctorChecks {
         await crds()
         await controller()
         await admission(embedded: embedded)
+        await apiServer(embedded: embedded)
         await providerSecrets()
     }
 

@@ -12,7 +12,8 @@ struct DoctorCommand: AsyncParsableCommand {
         discussion: """
             Checks: the cluster answers; the sympozium.ai CRDs are served; a controller manager holds its \
             leader Lease; policy admission is in place (the webhook configurations, or the embedded API \
-            server's own admission); the event bus answers (with --event-bus-url or SYMPOZIUM_EVENT_BUS_URL); \
+            server's own admission); the HTTP/WebSocket API answers (--api-url, else the one `sympozium up` \
+            serves, else the sympozium-apiserver Service has ready endpoints); the event bus answers (with --event-bus-url or SYMPOZIUM_EVENT_BUS_URL); \
             the local node's sandbox (bubblewrap) works; every instance's provider Secret exists.
             Exits 0 when every check passes, 1 otherwise.
             """)
@@ -22,6 +23,9 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(help: "NATS URL of the event bus to check (default: SYMPOZIUM_EVENT_BUS_URL; skipped when unset).")
     var eventBusURL: String?
 
+    @Option(help: "URL of Sympozium's HTTP API to check (default: SYMPOZIUM_API_URL, else found from the cluster).")
+    var apiURL: String?
+
     @Option(help: "Path of bubblewrap.")
     var bwrap = "/usr/bin/bwrap"
 
@@ -29,7 +33,9 @@ struct DoctorCommand: AsyncParsableCommand {
         let report = DoctorReport()
         do {
             try await cluster.withClient { client, namespace in
-                try await DoctorChecks(client: client, namespace: namespace, allNamespaces: cluster.allNamespaces, report: report).run()
+                let apiURL = apiURL ?? ProcessInfo.processInfo.environment["SYMPOZIUM_API_URL"].flatMap { $0.isEmpty ? nil : $0 }
+                try await DoctorChecks(client: client, namespace: namespace, allNamespaces: cluster.allNamespaces, apiURL: apiURL, report: report)
+                    .run()
             }
         } catch let error as CLIError {
             report.fail("cluster", error.message, fix: "start one with `sympozium up`, or pass --kubeconfig / set KUBECONFIG")

@@ -18,9 +18,10 @@ struct UpCommand: AsyncParsableCommand {
         discussion: """
             Starts, in one process: a Kubernetes-compatible API server backed by SQLite in --data-dir \
             (it writes <data-dir>/kubeconfig for kubectl), the sympozium.ai CRDs, the Sympozium \
-            controllers, Job and Deployment controllers, and a local node that runs pods as \
-            bubblewrap sandboxes (/usr/bin/bwrap). Objects survive restarts. Stop with Ctrl-C: every \
-            pod's processes are stopped with it.
+            controllers, Job and Deployment controllers, a local node that runs pods as \
+            bubblewrap sandboxes (/usr/bin/bwrap), and Sympozium's HTTP/WebSocket API on \
+            127.0.0.1:--api-port (see `sympozium apiserver --help`). Objects survive restarts. Stop \
+            with Ctrl-C: every pod's processes are stopped with it.
 
             Images: a pod's container images must map to local programs. Sympozium's own images \
             (agent-runner, ipc-bridge, tool-executor, skill-* sidecars, channel-*) map to the \
@@ -55,6 +56,11 @@ struct UpCommand: AsyncParsableCommand {
         valueName: "path"))
     var natsServer: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Port of Sympozium's HTTP/WebSocket API on 127.0.0.1 (default 8090, or a free port when 8090 is taken; 0 picks a free port). SYMPOZIUM_API_TOKEN, when set, is its bearer token.",
+        valueName: "port"))
+    var apiPort: Int?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
@@ -65,6 +71,7 @@ struct UpCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let apiPort, !(0...65535).contains(apiPort) { throw ValidationError("--api-port must be between 0 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -90,12 +97,14 @@ struct UpCommand: AsyncParsableCommand {
         let managerSettings = settings
         let localNode = try node ? makeNode(directory: directory, server: server, logger: logger) : nil
         let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let (apiPorts, apiPortSink) = AsyncStream<Int>.makeStream()
         var services = try server.services(
             logSource: localNode?.logSource,
             onListening: { boundPort in
                 do {
                     let kubeconfig = try server.writeKubeconfig(port: boundPort)
                     portSink.yield(boundPort)
+                    apiPortSink.yield(boundPort)
                     Console.write("""
                         Sympozium control plane is up on \(server.serverURL(port: boundPort))
                           kubeconfig: \(kubeconfig.path)
@@ -124,6 +133,10 @@ struct UpCommand: AsyncParsableCommand {
                         + localNode.services(client: client, apiServerPort: boundPort)
                 })
         }
+        // Last, so it stops first: no request reaches controllers or a bus that are
+        // stopping, and its stream subscriptions end before the bus closes.
+        services.append(
+            try apiServices(ports: apiPorts, kubeconfig: directory.appending(path: "kubeconfig"), eventBus: eventBus?.bus, logger: logger))
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },

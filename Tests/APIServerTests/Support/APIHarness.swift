@@ -105,30 +105,11 @@ final class APIHarness: Sendable {
 
     // MARK: HTTP
 
-    struct Answer: Sendable {
-        var status: Int
-        var headers: HTTPHeaders
-        var text: String
-
-        var json: JSONValue { (try? JSONParser.parse(Array(text.utf8))) ?? .null }
-        /// The `code` of an error answer.
-        var code: String? { json["code"]?.stringValue }
-    }
+    typealias Answer = HTTPAnswer
 
     /// One request with the harness's token (or `token`, "" for none).
     func request(_ method: HTTPMethod, _ path: String, body: String? = nil, token: String? = nil) async throws -> Answer {
-        var request = HTTPClientRequest(url: baseURL + path)
-        request.method = method
-        if let bearer = token ?? self.token, !bearer.isEmpty {
-            request.headers.add(name: "Authorization", value: "Bearer \(bearer)")
-        }
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: body))
-        }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        let bytes = try await response.body.collect(upTo: 16 << 20)
-        return Answer(status: Int(response.status.code), headers: response.headers, text: String(buffer: bytes))
+        try await HTTPAnswer.fetch(method, baseURL + path, body: body, token: token ?? self.token)
     }
 
     func get(_ path: String) async throws -> Answer { try await request(.GET, path) }
@@ -136,9 +117,7 @@ final class APIHarness: Sendable {
     func delete(_ path: String) async throws -> Answer { try await request(.DELETE, path) }
 
     /// Names of a list answer's items.
-    static func names(_ answer: Answer) -> [String] {
-        (answer.json["items"]?.arrayValue ?? []).compactMap { $0["metadata"]?["name"]?.stringValue }.sorted()
-    }
+    static func names(_ answer: Answer) -> [String] { answer.itemNames }
 }
 
 /// Serves pods/log with a text naming the options it got, so tests see
