@@ -14,6 +14,8 @@ struct InstallOnboardTests {
             #expect(dry.succeeded, "\(dry.stderr)")
             #expect(dry.stdout.contains("StatefulSet sympozium-system/nats applied (dry run)"))
             #expect(dry.stdout.contains("SkillPack sympozium-system/k8s-ops: would be applied once its CRD exists"))
+            #expect(dry.stdout.contains("Deployment sympozium-system/sympozium-apiserver applied (dry run)"))
+            #expect(dry.stdout.contains("Secret sympozium-system/sympozium-apiserver-token: the API token, would be created if missing (dry run)"))
             #expect(try await cli.cluster.kubectl(["get", "crd", "agentruns.sympozium.ai"]).succeeded == false)
 
             let installed = try await cli.run(["install"])
@@ -21,10 +23,25 @@ struct InstallOnboardTests {
             let deployments = try await cli.cluster.kubectlOK(["get", "deployments", "-n", "sympozium-system", "-o", "name"])
             #expect(deployments.contains("deployment.apps/sympozium-controller"))
             #expect(deployments.contains("deployment.apps/sympozium-webhook"))
+            #expect(deployments.contains("deployment.apps/sympozium-apiserver"))
+            #expect(installed.stdout.contains("Secret sympozium-system/sympozium-apiserver-token created"))
+            let tokenPath = ["get", "secret", "sympozium-apiserver-token", "-n", "sympozium-system", "-o", "jsonpath={.data.token}"]
+            let token = try await cli.cluster.kubectlOK(tokenPath)
+            let decoded = Data(base64Encoded: token).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            #expect(decoded.count == 64 && decoded.allSatisfy(\.isHexDigit), "32 random bytes in hex: \(decoded)")
+            let apiEnv = try await cli.cluster.kubectlOK([
+                "get", "deployment", "sympozium-apiserver", "-n", "sympozium-system",
+                "-o", "jsonpath={.spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name}",
+            ])
+            #expect(apiEnv == "sympozium-apiserver-token")
+            let role = try await cli.cluster.kubectlOK(["get", "clusterrole", "sympozium-apiserver", "-o", "jsonpath={.rules[*].verbs}"])
+            #expect(!role.contains("*") && !role.contains("update") && !role.contains("patch"), "least privilege: \(role)")
             let skills = try await cli.cluster.kubectlOK(["get", "skillpacks", "-n", "sympozium-system", "-o", "name"])
             #expect(skills.split(separator: "\n").count == 3)
             let again = try await cli.run(["install"])
             #expect(again.succeeded, "a second install is a no-op: \(again.stderr)")
+            #expect(again.stdout.contains("Secret sympozium-system/sympozium-apiserver-token kept"))
+            #expect(try await cli.cluster.kubectlOK(tokenPath) == token, "install never rotates the API token")
 
             // A run whose finalizer no controller will remove.
             try await cli.cluster.kubectlOK(
@@ -40,6 +57,8 @@ struct InstallOnboardTests {
             #expect(uninstalled.stderr.contains("still had finalizers"))
             #expect(try await cli.cluster.kubectl(["get", "crd", "agentruns.sympozium.ai"]).succeeded == false)
             #expect(try await cli.cluster.kubectl(["get", "clusterrolebinding", "sympozium-controller"]).succeeded == false)
+            #expect(try await cli.cluster.kubectl(["get", "clusterrolebinding", "sympozium-apiserver"]).succeeded == false)
+            #expect(try await cli.cluster.kubectl(["get", "clusterrole", "sympozium-apiserver"]).succeeded == false)
         } catch {
             await cli.cluster.stopAndRemove()
             throw error

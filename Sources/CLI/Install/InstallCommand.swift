@@ -11,8 +11,11 @@ struct InstallCommand: AsyncParsableCommand {
         discussion: """
             Applies, server-side and idempotently: the sympozium.ai CRDs, the sympozium-system namespace, \
             RBAC, the controller manager (2 replicas, leader-elected), the admission webhook (it generates \
-            its certificate and registers its webhook configurations), NATS JetStream, a NetworkPolicy \
-            for the event bus and the built-in skill packs. The manifests are embedded in this binary.
+            its certificate and registers its webhook configurations), NATS JetStream, the HTTP/WebSocket \
+            API server (Deployment and Service sympozium-apiserver; its bearer token is made once, \
+            in the Secret sympozium-apiserver-token, and never rotated by a later install), network \
+            policies for the event bus and the API, and the built-in skill packs. The manifests are \
+            embedded in this binary.
 
             Example:
               sympozium install --dry-run
@@ -54,9 +57,23 @@ struct InstallCommand: AsyncParsableCommand {
                 _ = try await CLIFailure.translate { try await applier.apply([object]) }
                 Console.write("\(kind) \(namespace)\(name) applied\(suffix)\n")
             }
+            let secret = "Secret \(manifests.namespace)/\(InstallManifests.apiTokenSecret)"
+            if dryRun {
+                Console.write("\(secret): the API token, would be created if missing\(suffix)\n")
+            } else if try await CLIFailure.translate({ try await manifests.ensureAPIToken(client: client) }) {
+                Console.write("\(secret) created (the API's bearer token, 32 random bytes)\n")
+            } else {
+                Console.write("\(secret) kept (install never rotates the API token)\n")
+            }
         }
         if !dryRun {
-            Console.write("\nSympozium is installed. Next: `sympozium onboard` to create your first instance, then `sympozium doctor`.\n")
+            Console.write("""
+
+                Sympozium is installed. Next: `sympozium onboard` to create your first instance, then `sympozium doctor`.
+                The API: kubectl -n \(manifests.namespace) port-forward svc/\(InstallManifests.apiServerName) 8080, with the token from
+                  kubectl -n \(manifests.namespace) get secret \(InstallManifests.apiTokenSecret) -o jsonpath='{.data.token}' | base64 -d
+
+                """)
         }
     }
 }

@@ -8,7 +8,8 @@ import SympoziumAPI
 /// Everything `sympozium install` applies to a cluster, rendered from the
 /// settings (images, event bus) and embedded in the binary: CRDs, the
 /// sympozium-system namespace, RBAC, the controller manager, the admission
-/// webhook, NATS JetStream, network policies and the built-in skill packs.
+/// webhook, NATS JetStream, the HTTP/WebSocket API server, network policies
+/// and the built-in skill packs. (The API's token Secret is made apart, once.)
 struct InstallManifests: Sendable {
     var settings = ControllerSettings()
     var namespace = SympoziumGroup.systemNamespace
@@ -19,8 +20,9 @@ struct InstallManifests: Sendable {
     /// The objects in the order they must be applied.
     func objects() throws -> [JSONValue] {
         let crds = try SympoziumKinds.customResourceDefinitions.map { try JSONValue(encoding: $0) }
-        return try crds + YAMLReader.parseAll(platform()) + YAMLReader.parseAll(
-            BuiltinSkills.yaml(namespace: namespace) { "\(settings.imageRegistry)/skill-\($0):\(settings.imageTag)" })
+        let skills = BuiltinSkills.yaml(namespace: namespace) { "\(settings.imageRegistry)/skill-\($0):\(settings.imageTag)" }
+        return try crds + YAMLReader.parseAll(platform()) + YAMLReader.parseAll(apiServer())
+            + YAMLReader.parseAll(skills)
     }
 
     /// What `uninstall` removes, cluster-scoped last. Custom resources go first
@@ -31,10 +33,13 @@ struct InstallManifests: Sendable {
         ("ClusterRoleBinding", "rbac.authorization.k8s.io/v1", "sympozium-controller"),
         ("ClusterRoleBinding", "rbac.authorization.k8s.io/v1", "sympozium-webhook"),
         ("ClusterRole", "rbac.authorization.k8s.io/v1", "sympozium-webhook"),
+        ("ClusterRoleBinding", "rbac.authorization.k8s.io/v1", apiServerName),
+        ("ClusterRole", "rbac.authorization.k8s.io/v1", apiServerName),
     ]
 
-    private func platform() -> String {
-        let restricted = """
+    /// The securityContext every container of the platform runs with,
+    /// indented for a Deployment's or StatefulSet's container.
+    static let restricted = """
                     securityContext:
                       runAsNonRoot: true
                       runAsUser: 65532
@@ -43,6 +48,9 @@ struct InstallManifests: Sendable {
                       capabilities: {drop: [ALL]}
                       seccompProfile: {type: RuntimeDefault}
             """
+
+    private func platform() -> String {
+        let restricted = Self.restricted
         return """
             apiVersion: v1
             kind: Namespace
