@@ -67,5 +67,6 @@ public struct APIServer: ServiceLifecycle.Service {
             },
             logger: logger)
         try await application.run()
+        logger.info("API server stopped")
     }
 }
