@@ -93,6 +93,19 @@ struct APIServerStreamTests {
         }
     }
 
+    @Test("a bus that refuses the subscription is reported in an error frame")
+    func busRefuses() async throws {
+        try await APIHarness.with { api in
+            await api.bus.close()
+            let stream = StreamClient.connect("ws://127.0.0.1:\(api.port)/ws/stream")
+            let error = try await stream.next()
+            #expect(error["type"]?.stringValue == "error")
+            #expect(error["code"]?.stringValue == "EventBusUnavailable")
+            _ = await stream.result()
+            #expect(api.bus.openSubscriptions == 0)
+        }
+    }
+
     @Test("a bad filter refuses the upgrade: the plain request explains it with 400")
     func badFilter() async throws {
         try await APIHarness.with { api in

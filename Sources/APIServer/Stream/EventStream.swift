@@ -18,7 +18,16 @@ struct EventStream: Sendable {
         let filter = try StreamFilter(request)
         let namespace = try request.namespace(default: settings.defaultNamespace)
         let writer = FrameWriter(outbound: outbound)
-        let subscription = try await bus.subscribe(filter.topic)
+        let subscription: EventSubscription
+        do {
+            subscription = try await bus.subscribe(filter.topic)
+        } catch {
+            logger.warning("cannot subscribe to the event bus", metadata: ["error": "\(error)"])
+            try await writer.send(
+                StreamFrame.Error(
+                    APIError(.serviceUnavailable, code: APIError.Code.eventBusUnavailable, "cannot subscribe to the event bus: \(error)")))
+            return
+        }
         logger.debug("event stream opened", metadata: ["stream.topic": "\(filter.topic)"])
         do {
             try await writer.send(StreamFrame.Subscribed(filter: filter))

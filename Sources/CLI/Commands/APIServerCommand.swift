@@ -62,7 +62,8 @@ struct APIServerCommand: AsyncParsableCommand {
         let logger = configured
         let environment = ProcessInfo.processInfo.environment
         let token = try Self.token(file: tokenFile, environment: environment)
-        let (client, namespace) = try cluster.connect()
+        // Answers leave out managedFields: bookkeeping no API client needs.
+        let (client, namespace) = try cluster.connect(managedFields: false)
         var services: [any ServiceLifecycle.Service] = []
         var bus: (any EventBus)?
         if let url = eventBusURL ?? environment["SYMPOZIUM_EVENT_BUS_URL"], !url.isEmpty {

@@ -18,8 +18,9 @@ struct ClusterOptions: ParsableArguments {
     var allNamespaces = false
 
     /// A client for the selected cluster, and the namespace to use.
-    func connect() throws -> (client: KubeClient, namespace: String) {
-        let configuration: ClientConfiguration
+    /// `managedFields: false` decodes objects without `metadata.managedFields`.
+    func connect(managedFields: Bool = true) throws -> (client: KubeClient, namespace: String) {
+        var configuration: ClientConfiguration
         do {
             if let kubeconfig {
                 configuration = try ClientConfiguration.fromKubeconfig(paths: [kubeconfig], context: context)
@@ -33,6 +34,7 @@ struct ClusterOptions: ParsableArguments {
                 code: "NoCluster",
                 "cannot find a cluster: \(error). Pass --kubeconfig, set KUBECONFIG, or start one with `sympozium up`.")
         }
+        configuration.decodesManagedFields = managedFields
         return (try KubeClient(configuration), namespace ?? configuration.defaultNamespace)
     }
 }
