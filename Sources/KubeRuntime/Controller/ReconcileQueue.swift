@@ -15,6 +15,9 @@ final class ReconcileQueue: Sendable {
         var closed = false
         /// Closed until every cache has its first list.
         var gated = true
+        /// The one timer that wakes `take` for the earliest future key.
+        var timer: Task<Void, Never>?
+        var timerDeadline: Instant?
     }
 
     private let state = Mutex(State())
@@ -64,10 +67,15 @@ final class ReconcileQueue: Sendable {
 
     /// Stops handing out keys; `take` then returns nil.
     func close() {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let (waiter, timer) = state.withLock { state -> (CheckedContinuation<Void, Never>?, Task<Void, Never>?) in
             state.closed = true
-            return Self.signal(&state)
+            defer {
+                state.timer = nil
+                state.timerDeadline = nil
+            }
+            return (Self.signal(&state), state.timer)
         }
+        timer?.cancel()
         waiter?.resume()
     }
 
@@ -112,12 +120,7 @@ final class ReconcileQueue: Sendable {
             case .run(let batch):
                 return batch
             case .wait(let until):
-                let timer = until.map { deadline in
-                    Task { [weak self] in
-                        try? await Task.sleep(until: deadline, clock: .continuous)
-                        self?.wake()
-                    }
-                }
+                if let until { armTimer(for: until) }
                 await withCheckedContinuation { continuation in
                     let resumeNow = state.withLock { state -> Bool in
                         if state.signalled || state.closed {
@@ -129,13 +132,38 @@ final class ReconcileQueue: Sendable {
                     }
                     if resumeNow { continuation.resume() }
                 }
-                timer?.cancel()
             }
         }
     }
 
-    private func wake() {
-        let waiter = state.withLock { Self.signal(&$0) }
+    /// Makes sure a timer wakes `take` by `deadline`. One timer lives at a
+    /// time and is replaced only by an earlier deadline: waits with nothing
+    /// new due cost no task and no thread wake-up.
+    private func armTimer(for deadline: Instant) {
+        let armed = state.withLock { state in state.timerDeadline.map { $0 <= deadline } ?? false }
+        guard !armed else { return }
+        let timer = Task { [weak self] in
+            guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+            self?.timerFired(deadline)
+        }
+        let replaced = state.withLock { state -> Task<Void, Never>? in
+            defer {
+                state.timer = timer
+                state.timerDeadline = deadline
+            }
+            return state.timer
+        }
+        replaced?.cancel()
+    }
+
+    private func timerFired(_ deadline: Instant) {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if state.timerDeadline == deadline {
+                state.timer = nil
+                state.timerDeadline = nil
+            }
+            return Self.signal(&state)
+        }
         waiter?.resume()
     }
 
