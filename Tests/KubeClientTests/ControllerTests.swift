@@ -112,6 +112,43 @@ struct ControllerTests {
         }
     }
 
+    @Test("a mapped kind watched with a delay: a burst of changes, one later reconcile")
+    func delayedTriggers() async throws {
+        try await withCluster { _, client in
+            let parents = Api<ConfigMap>(client, namespace: "default")
+            _ = try await parents.create(configMap("counted"))
+            let log = ReconcileLog()
+            var controller = Controller(parents)
+            controller.watches(Api<ServiceAccount>(client, namespace: "default"), delay: .seconds(1)) { account in
+                [ObjectRef(namespace: account.metadata.namespace, name: "counted")]
+            }
+            let task = Self.start(controller) { object, _ in
+                log.begin(object.metadata.name ?? "")
+                log.end(object.metadata.name ?? "")
+                return .awaitChange
+            }
+            try await eventually("the first reconcile") { log.count("counted") == 1 }
+            let burst = ContinuousClock.now
+            let accounts = Api<ServiceAccount>(client, namespace: "default")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<5 {
+                    group.addTask {
+                        _ = try await accounts.create(ServiceAccount(metadata: ObjectMeta(name: "burst\(index)", namespace: "default")))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            try await eventually("a reconcile for the burst") { log.count("counted") >= 2 }
+            let reconciled = try #require(log.times("counted").dropFirst().first)
+            #expect(reconciled - burst >= .milliseconds(900), "the reconcile waited for the delay")
+            try await Task.sleep(for: .milliseconds(1500))
+            // On a loaded machine the five changes may straddle the window; they never cost five reconciles.
+            #expect(log.count("counted") <= 3, "the burst's changes shared a reconcile")
+            task.cancel()
+            await task.value
+        }
+    }
+
     @Test("the generation predicate skips status-only changes")
     func generationPredicate() async throws {
         try await withCluster { _, client in

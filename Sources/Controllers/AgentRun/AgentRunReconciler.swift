@@ -159,21 +159,26 @@ struct AgentRunReconciler: Reconciler {
         guard let job = cachedJob else {
             return try await fail(run, reason: "JobMissing", "the run's Job \(jobName) no longer exists")
         }
-        let podName = try await self.podName(job: jobName, namespace: namespace)
         if JobOutcome(job) == .running {
             if let started = run.status?.startedAt?.date, let timeout = run.spec.timeoutDuration,
                 Date().timeIntervalSince(started) > timeout.seconds
             {
+                let podName = try await self.podName(job: jobName, namespace: namespace)
                 try await writer.delete(Job.self, namespace: namespace, name: jobName)
                 return try await fail(run, reason: "Timeout", "the run exceeded its timeout of \(run.spec.timeout ?? "")", podName: podName)
             }
-            if let podName, run.status?.podName != podName {
+            // The pod's name is recorded once it is ready, not when it is
+            // created: that write would compete with the pod's start.
+            if (job.status?.ready ?? 0) > 0, let podName = try await self.podName(job: jobName, namespace: namespace),
+                run.status?.podName != podName
+            {
                 var status = run.status ?? AgentRunStatus()
                 status.podName = podName
                 try await api.updateStatus(of: run, to: status)
             }
             return timeoutRequeue(run) ?? .awaitChange
         }
+        let podName = try await self.podName(job: jobName, namespace: namespace)
         let log = try await podName.asyncMap { try await agentLog(pod: $0, namespace: namespace) } ?? nil
         let result = log.flatMap(RunLogParser.result(in:))
         if let log, let memory = RunLogParser.memory(in: log) {

@@ -23,6 +23,9 @@ public struct ControllerManager: ServiceLifecycle.Service {
         public init() {}
     }
 
+    /// How long an instance's run and pod counts may lag behind.
+    static let aggregationDelay: Duration = .milliseconds(500)
+
     let client: KubeClient
     let configuration: Configuration
     public let metrics: ControllerMetrics
@@ -65,12 +68,14 @@ public struct ControllerManager: ServiceLifecycle.Service {
             gate: AdmissionGate(), bus: configuration.eventBus, logger: logger)
 
         let deployments = instanceController.owns(Api<Deployment>(client))
-        let instanceRuns = instanceController.watches(Api<AgentRun>(client)) { run in
+        // Runs and agent pods only feed the instance's counts: a burst of them
+        // costs one status write, and none lands on a starting run's path.
+        let instanceRuns = instanceController.watches(Api<AgentRun>(client), delay: Self.aggregationDelay) { run in
             [ObjectRef(namespace: run.metadata.namespace, name: run.spec.instanceRef)]
         }
         var podWatch = WatcherConfiguration(labelSelector: "\(SympoziumLabel.role)=agent")
         podWatch.pageSize = 500
-        let agentPods = instanceController.watches(Api<Pod>(client), configuration: podWatch) { pod in
+        let agentPods = instanceController.watches(Api<Pod>(client), configuration: podWatch, delay: Self.aggregationDelay) { pod in
             pod.metadata.labels[SympoziumLabel.instance].map { [ObjectRef(namespace: pod.metadata.namespace, name: $0)] } ?? []
         }
         let instanceReconciler = SympoziumInstanceReconciler(

@@ -59,14 +59,20 @@ public struct Controller<R: KubernetesResource>: Sendable {
     }
 
     /// Watches another kind and reconciles the primary objects `map` names.
+    ///
+    /// With a `delay`, a change reconciles its primaries that much later, and
+    /// the changes within that window share one reconcile: for primaries that
+    /// only aggregate the other kind (counts in a status), where a burst of
+    /// changes should cost one status write, not one each.
     @discardableResult
     public mutating func watches<Other: KubernetesResource>(
-        _ api: Api<Other>, configuration: WatcherConfiguration = WatcherConfiguration(),
+        _ api: Api<Other>, configuration: WatcherConfiguration = WatcherConfiguration(), delay: Duration = .zero,
         map: @escaping @Sendable (Other) -> [ObjectRef]
     ) -> Store<Other> {
         let store = Store<Other>()
         sources.append(
-            TriggerSource.watching(api, configuration: configuration, writer: StoreWriter(store: store), logger: logger, map: map))
+            TriggerSource.watching(
+                api, configuration: configuration, writer: StoreWriter(store: store), logger: logger, delay: delay, map: map))
         stores.append({ await store.waitUntilReady() })
         return store
     }

@@ -12,7 +12,7 @@ struct TriggerSource: Sendable {
     /// while the watch was down goes unreconciled.
     static func watching<K: KubernetesResource>(
         _ api: Api<K>, configuration: WatcherConfiguration, writer: StoreWriter<K>, logger: Logger,
-        filter: @escaping @Sendable (inout PredicateMemory, K) -> Bool = { _, _ in true },
+        filter: @escaping @Sendable (inout PredicateMemory, K) -> Bool = { _, _ in true }, delay: Duration = .zero,
         map: @escaping @Sendable (K) -> [ObjectRef]
     ) -> TriggerSource {
         TriggerSource(name: K.kind) { queue in
@@ -28,10 +28,10 @@ struct TriggerSource: Sendable {
                         memory.reset(objects)
                         queue.schedule(objects.flatMap(map))
                     case .apply(let object):
-                        if filter(&memory, object) { queue.schedule(map(object)) }
+                        if filter(&memory, object) { queue.schedule(map(object), at: .now + delay) }
                     case .delete(let object):
                         memory.forget(object)
-                        queue.schedule(map(object))
+                        queue.schedule(map(object), at: .now + delay)
                     }
                 }
             } catch {

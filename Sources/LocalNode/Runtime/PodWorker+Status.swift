@@ -78,7 +78,11 @@ extension PodWorker {
         return status
     }
 
+    /// Submits the current status for writing (held back while the
+    /// containers start; the registry, which serves logs, is always current).
     func publish() {
-        publisher.submit(currentStatus())
+        let status = currentStatus()
+        guard !startingContainers else { return }
+        publisher.submit(status)
     }
 }

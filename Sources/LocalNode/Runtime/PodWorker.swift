@@ -25,6 +25,10 @@ actor PodWorker {
     var podReason: String?
     var podMessage: String?
     var forcedPhase: PodPhase?
+    /// While the containers start, their statuses are written once, after
+    /// the last one started: one write instead of one per container, and
+    /// none competing with the first container's sandbox setup.
+    var startingContainers = false
     var conditions: [PodCondition] = []
     var record: PodRecord
     let publisher: StatusPublisher
@@ -83,6 +87,7 @@ actor PodWorker {
                 // spec order (the agent first), each once the previous one's
                 // sandbox is set up: concurrent sandbox setups contend for the
                 // same kernel locks and delay the first container.
+                startingContainers = true
                 await withTaskGroup(of: Void.self) { group in
                     for container in pod.spec.containers {
                         guard let launch = plan[container.name] else { continue }
@@ -90,6 +95,8 @@ actor PodWorker {
                         group.addTask { await self.runContainer(container, launch: launch, isInit: false, sandboxReady: signal) }
                         for await _ in ready { break }
                     }
+                    startingContainers = false
+                    publish()
                 }
             }
         } catch let error as NodeError {
