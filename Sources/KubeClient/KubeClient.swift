@@ -49,6 +49,11 @@ public final class KubeClient: Sendable {
 
     private static func tlsConfiguration(_ configuration: ClientConfiguration) throws(KubeClientError) -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
+        // A connection the client gives up (a cancelled watch) sends its
+        // close_notify and does not wait long for the server's: a server
+        // streaming a response reads no more input, so waiting the default 5 s
+        // only delayed every shutdown by that much.
+        tls.shutdownTimeout = .milliseconds(250)
         do {
             if let pem = configuration.certificateAuthorityPEM {
                 tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(pem))
