@@ -87,6 +87,30 @@ struct ObjectServiceTests {
         }
     }
 
+    /// A watch started after shutdown began would hold the HTTP server's
+    /// graceful shutdown open until the watch's own timeout.
+    @Test func watchesAreRefusedOnceStopped() async throws {
+        try await withServer { server in
+            let configMaps = ResourceKey(group: "", resource: "configmaps")
+            let (_, open) = try await server.store.watch(configMaps, namespace: nil, from: nil) { _ in true }
+            await server.store.stopAllWatches()
+            var events = 0
+            for await _ in open { events += 1 }
+            #expect(events == 0, "an open watch ends at shutdown")
+            await #expect(throws: APIError.self) {
+                _ = try await server.store.watch(configMaps, namespace: nil, from: nil) { _ in true }
+            }
+            do {
+                _ = try await server.store.watch(configMaps, namespace: "default", from: nil) { _ in true }
+                Issue.record("a watch after shutdown is refused")
+            } catch let error as APIError {
+                #expect(error.code == 503 && error.status.reason == .serviceUnavailable)
+            }
+            let (_, late) = await server.store.watchAll()
+            for await _ in late { Issue.record("a watch after shutdown delivers nothing") }
+        }
+    }
+
     @Test func unchangedUpdatesDoNotWrite() async throws {
         try await withServer { server in
             let configMaps = try type(server, "", "configmaps")

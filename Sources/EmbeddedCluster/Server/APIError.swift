@@ -62,6 +62,9 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         APIError(code: 413, reason: .requestEntityTooLarge, message: "Request entity too large: limit is \(limit)")
     }
 
+    public static let shuttingDown = APIError(
+        code: 503, reason: .serviceUnavailable, message: "the API server is shutting down; retry against the next one")
+
     public static func `internal`(_ message: String) -> APIError {
         APIError(code: 500, reason: .internalError, message: "Internal error occurred: \(message)")
     }

@@ -33,6 +33,9 @@ public actor ObjectStore {
     var compactedResourceVersion: Int64 = 1
     var watchers: [UInt64: Watcher] = [:]
     var nextWatcherID: UInt64 = 0
+    /// Set at server shutdown: no new watch starts (one that did would hold
+    /// the HTTP server's graceful shutdown open until its timeout).
+    var watchesStopped = false
     static let namespacesKey = ResourceKey(group: "", resource: "namespaces")
     /// Namespace name → phase, readable without a hop onto the store's thread.
     nonisolated let namespacePhases = Mutex<[String: String]>([:])

@@ -11,6 +11,7 @@ extension ObjectStore {
         _ resource: ResourceKey, namespace: String?, from: Int64?,
         matches: @escaping @Sendable (StoredObject) -> Bool
     ) throws -> (id: UInt64, events: AsyncStream<WatchEvent>) {
+        guard !watchesStopped else { throw APIError.shuttingDown }
         if let from, from < compactedResourceVersion {
             throw APIError.gone("too old resource version: \(from) (\(compactedResourceVersion))")
         }
@@ -43,6 +44,10 @@ extension ObjectStore {
     ) -> (id: UInt64, events: AsyncStream<WatchEvent>) {
         let (stream, continuation) = AsyncStream<WatchEvent>.makeStream()
         nextWatcherID += 1
+        guard !watchesStopped else {
+            continuation.finish()
+            return (nextWatcherID, stream)
+        }
         let id = nextWatcherID
         watchers[id] = Watcher(resource: nil, namespace: nil, matches: { _ in true }, continuation: continuation, wants: wants)
         continuation.onTermination = { [weak self] _ in
@@ -57,8 +62,9 @@ extension ObjectStore {
         watchers[id] = nil
     }
 
-    /// Stops every watch (server shutdown).
+    /// Stops every watch and refuses new ones (server shutdown).
     public func stopAllWatches() {
+        watchesStopped = true
         for watcher in watchers.values { watcher.continuation.finish() }
         watchers.removeAll()
     }
