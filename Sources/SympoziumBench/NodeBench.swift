@@ -38,6 +38,17 @@ enum NodeBench {
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
+    /// CPU time (user + system) a process has used so far, from /proc/<pid>/stat.
+    static func cpuMilliseconds(pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let end = stat.lastIndex(of: ")")
+        else { return 0 }
+        // Fields after the command name: state is field 3, utime 14, stime 15.
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) * 1000 / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     static func percentile(_ values: [Double], _ fraction: Double) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
@@ -134,7 +145,9 @@ enum NodeBench {
         }
         // One run at a time, each once the previous one finished: the latency
         // of a run on an idle node, as `sympozium run` after `sympozium run` sees it.
+        let cpuBefore = cpuMilliseconds(pid: process.processIdentifier)
         let latencies = try await sequentialRuns(prefix: "seq", client: client, runs: runs, create: agentRun, waitForEnd: true)
+        let cpuPerRun = (cpuMilliseconds(pid: process.processIdentifier) - cpuBefore) / Double(Self.runs)
         // One run right after another's agent started: its start overlaps the
         // previous run's end (pod exit, Job completion, result, status writes).
         let overlapping = try await sequentialRuns(prefix: "b2b", client: client, runs: runs, create: agentRun, waitForEnd: false)
@@ -164,6 +177,7 @@ enum NodeBench {
             BenchFigure(name: "node_agentrun_to_agent_process_p99", value: percentile(latencies, 0.99), unit: "ms"),
             BenchFigure(name: "node_agentrun_back_to_back_p50", value: percentile(overlapping, 0.5), unit: "ms"),
             BenchFigure(name: "node_agentrun_back_to_back_p99", value: percentile(overlapping, 0.99), unit: "ms"),
+            BenchFigure(name: "node_up_cpu_per_agentrun", value: cpuPerRun, unit: "ms"),
             BenchFigure(name: "node_100_concurrent_agentruns_wall", value: wall.seconds * 1000, unit: "ms"),
             BenchFigure(name: "node_100_concurrent_agentruns_failed", value: Double(failed), unit: "runs"),
         ]
