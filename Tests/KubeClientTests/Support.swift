@@ -49,15 +49,23 @@ func configMap(_ name: String, namespace: String = "default", data: [String: Str
     ConfigMap(metadata: ObjectMeta(name: name, namespace: namespace, labels: labels), data: data)
 }
 
-/// Polls until `condition` holds or the timeout passes.
+/// Polls until `condition` holds or the timeout passes. A condition that
+/// throws (a server restarting refuses a connection) counts as not yet held;
+/// the last error is reported if the time runs out.
 func eventually(
     timeout: Duration = .seconds(10), _ what: String = "condition", sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
+    var lastError: (any Error)?
     while ContinuousClock.now < deadline {
-        if try await condition() { return }
+        do {
+            if try await condition() { return }
+            lastError = nil
+        } catch {
+            lastError = error
+        }
         try await Task.sleep(for: .milliseconds(25))
     }
-    Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
+    Issue.record("timed out waiting for \(what)\(lastError.map { "; last error: \($0)" } ?? "")", sourceLocation: sourceLocation)
 }
