@@ -39,11 +39,25 @@ public final class TestCluster: Sendable {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let services = try server.services(logSource: logSource, onListening: { port in continuation.yield(port) })
         let group = ServiceGroup(services: services, logger: logger)
-        let task = Task { try await group.run() }
+        // The stream ends if the server stops without listening (its port taken).
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
         var port = 0
         for await bound in ports {
             port = bound
             break
+        }
+        guard port != 0 else {
+            let reason: String
+            do {
+                try await task.value
+                reason = "it stopped"
+            } catch {
+                reason = "\(error)"
+            }
+            throw TestClusterError(message: "the embedded API server did not start listening: \(reason)")
         }
         _ = try server.writeKubeconfig(port: port)
         return TestCluster(server: server, port: port, directory: directory, group: group, task: task)
@@ -77,6 +91,12 @@ public final class TestCluster: Sendable {
         #expect(output.succeeded, "kubectl \(arguments.joined(separator: " ")): \(output.stderr)", sourceLocation: sourceLocation)
         return output.stdout
     }
+}
+
+/// A test cluster that could not start.
+public struct TestClusterError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
 
 /// Thrown when a local run lacks a component; CI records a failure instead.
