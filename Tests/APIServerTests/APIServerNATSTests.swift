@@ -15,12 +15,12 @@ struct APIServerNATSTests {
             let natsServer = SystemComponent.require(EmbeddedNATS.path, hint: "apt-get install nats-server")
         else { return }
         let cluster = try await TestCluster.start()
-        let natsPort = APIServerProcessTests.freePort()
+        let natsPort = LocalPort.free()
         let nats = try APIServerProcessTests.Child(
             natsServer, ["-a", "127.0.0.1", "-p", "\(natsPort)", "-js", "-sd", cluster.directory.appending(path: "nats").path],
             log: cluster.directory.appending(path: "nats.log"))
         let url = "nats://127.0.0.1:\(natsPort)"
-        let apiPort = APIServerProcessTests.freePort()
+        let apiPort = LocalPort.free()
         let api = try APIServerProcessTests.Child(
             binary,
             ["apiserver", "--kubeconfig", cluster.kubeconfig.path, "--port", "\(apiPort)", "--event-bus-url", url, "--log-level", "warning"],

@@ -44,18 +44,6 @@ struct APIServerProcessTests {
         }
     }
 
-    static func freePort() -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     @Test("apiserver: --token-file guards /api, /readyz reaches Kubernetes, --help lists the routes, SIGTERM exits 0")
     func apiserverCommand() async throws {
         guard let binary = SystemComponent.sympozium else { return }
@@ -67,7 +55,7 @@ struct APIServerProcessTests {
         let cluster = try await TestCluster.start()
         let tokenFile = cluster.directory.appending(path: "token")
         try Data("file-token\n".utf8).write(to: tokenFile)
-        let port = Self.freePort()
+        let port = LocalPort.free()
         let child = try Child(
             binary, ["apiserver", "--kubeconfig", cluster.kubeconfig.path, "--port", "\(port)", "--token-file", tokenFile.path],
             environment: ["SYMPOZIUM_API_TOKEN": "ignored-when-a-file-is-given"], unset: ["SYMPOZIUM_EVENT_BUS_URL"],

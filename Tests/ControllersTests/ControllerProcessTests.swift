@@ -10,20 +10,6 @@ import Testing
 
 @Suite("`sympozium controller` as a process", .serialized)
 struct ControllerProcessTests {
-
-    static func freePort() -> Int {
-        // The kernel's choice for an ephemeral port, released at once.
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     @Test("leader election, /healthz, /readyz and /metrics; SIGTERM releases the Lease")
     func controllerProcess() async throws {
         guard let binary = SystemComponent.sympozium else { return }
@@ -31,7 +17,7 @@ struct ControllerProcessTests {
         plane.manager.cancel()
         let process = Process()
         do {
-            let port = Self.freePort()
+            let port = LocalPort.free()
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = [
                 "controller", "--kubeconfig", plane.cluster.kubeconfig.path, "--leader-elect", "--health-port", "\(port)", "--log-level", "error",

@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import EmbeddedCluster
 import Foundation
 import KubeModel
@@ -10,7 +11,7 @@ struct DurabilityTests {
         guard let binary = ServerProcess.binary else { return }
         let directory = FileManager.default.temporaryDirectory.appending(path: "sympozium-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let port = ServerProcess.freePort()
+        let port = LocalPort.free()
         let first = try ServerProcess(binary: binary, dataDirectory: directory, port: port)
         try await first.waitUntilReady()
         let http = TestHTTP(base: "http://127.0.0.1:\(port)", token: first.adminToken)

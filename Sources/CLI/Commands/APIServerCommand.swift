@@ -51,9 +51,7 @@ struct APIServerCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !cluster.allNamespaces else { throw ValidationError("--all-namespaces does not apply to apiserver; use -n for the default namespace") }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
-        }
+        try LogLevelOption.validate(logLevel)
     }
 
     func run() async throws {

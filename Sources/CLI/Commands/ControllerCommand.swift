@@ -56,9 +56,7 @@ struct ControllerCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(healthPort) else { throw ValidationError("--health-port must be between 0 and 65535") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
-        }
+        try LogLevelOption.validate(logLevel)
     }
 
     func run() async throws {

@@ -72,9 +72,7 @@ struct UpCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let apiPort, !(0...65535).contains(apiPort) { throw ValidationError("--api-port must be between 0 and 65535") }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
-        }
+        try LogLevelOption.validate(logLevel)
         var map = ImageMap()
         do { try map.add(flags: image) } catch let error as NodeError { throw ValidationError(error.message) }
     }

@@ -55,9 +55,7 @@ struct WebhookCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
-        }
+        try LogLevelOption.validate(logLevel)
         if register && !selfSigned {
             throw ValidationError("--register needs --self-signed: with mounted certificates, cert-manager injects the CA bundle")
         }
