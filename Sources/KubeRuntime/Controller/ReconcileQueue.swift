@@ -147,6 +147,8 @@ final class ReconcileQueue: Sendable {
             self?.timerFired(deadline)
         }
         let replaced = state.withLock { state -> Task<Void, Never>? in
+            // Closed meanwhile: no timer may outlive the queue.
+            guard !state.closed else { return timer }
             defer {
                 state.timer = timer
                 state.timerDeadline = deadline
