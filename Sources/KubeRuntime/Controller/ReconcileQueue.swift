@@ -7,7 +7,7 @@ final class ReconcileQueue: Sendable {
     typealias Instant = ContinuousClock.Instant
 
     private struct State: ~Copyable {
-        var due: [ObjectRef: Instant] = [:]
+        var due = DueKeys()
         var running: Set<ObjectRef> = []
         var rerun: [ObjectRef: Instant] = [:]
         var waiter: CheckedContinuation<Void, Never>?
@@ -35,7 +35,7 @@ final class ReconcileQueue: Sendable {
                 if state.running.contains(ref) {
                     state.rerun[ref] = min(state.rerun[ref] ?? instant, instant)
                 } else {
-                    state.due[ref] = min(state.due[ref] ?? instant, instant)
+                    state.due.schedule(ref, at: instant)
                 }
             }
             return Self.signal(&state)
@@ -48,8 +48,8 @@ final class ReconcileQueue: Sendable {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             state.running.remove(ref)
             let rerun = state.rerun.removeValue(forKey: ref)
-            if let at = [rerun, next, state.due[ref]].compactMap({ $0 }).min() {
-                state.due[ref] = at
+            if let at = [rerun, next].compactMap({ $0 }).min() {
+                state.due.schedule(ref, at: at)
             }
             return Self.signal(&state)
         }
@@ -96,22 +96,9 @@ final class ReconcileQueue: Sendable {
                 if state.gated { return .wait(until: nil) }
                 let free = concurrency - state.running.count
                 guard free > 0 else { return .wait(until: nil) }
-                let now = Instant.now
-                var batch: [ObjectRef] = []
-                var earliest: Instant?
-                for (ref, at) in state.due {
-                    if at <= now {
-                        batch.append(ref)
-                        if batch.count == free { break }
-                    } else {
-                        earliest = min(earliest ?? at, at)
-                    }
-                }
-                guard !batch.isEmpty else { return .wait(until: earliest) }
-                for ref in batch {
-                    state.due[ref] = nil
-                    state.running.insert(ref)
-                }
+                let batch = state.due.takeDue(now: .now, limit: free)
+                guard !batch.isEmpty else { return .wait(until: state.due.earliest()) }
+                state.running.formUnion(batch)
                 return .run(batch)
             }
             switch decision {
