@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "sympozium-agent-runner", targets: ["sympozium-agent-runner"]),
         .executable(name: "sympozium-tool-executor", targets: ["sympozium-tool-executor"]),
         .executable(name: "sympozium-ipc-bridge", targets: ["sympozium-ipc-bridge"]),
+        .executable(name: "sympozium-channel-telegram", targets: ["sympozium-channel-telegram"]),
         .library(name: "KubeModel", targets: ["KubeModel"]),
         .library(name: "SympoziumAPI", targets: ["SympoziumAPI"]),
     ],
@@ -148,6 +149,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Channel pods: a messaging platform <-> the event bus. Lean: no Kubernetes client.
+        .target(
+            name: "Channels",
+            dependencies: [
+                "EventBus",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "sympozium-channel-telegram",
+            dependencies: ["Channels", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         // SympoziumPolicy enforcement: the policy engine and the admission webhook.
         .target(
             name: "Admission",
@@ -251,6 +268,16 @@ let package = Package(
         ),
         .testTarget(name: "EventBusTests", dependencies: ["EventBus", "IPCBridge"], swiftSettings: strict),
         .testTarget(
+            name: "ChannelsTests",
+            dependencies: [
+                "Channels", "EventBus", "ClusterTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "AdmissionTests",
             dependencies: [
                 "Admission", "SympoziumAPI", "KubeModel", "KubeYAML", "ClusterTestSupport", "EmbeddedCluster",
@@ -271,6 +298,8 @@ let package = Package(
             name: "ClusterTestSupport",
             dependencies: [
                 "EmbeddedCluster", "KubeModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

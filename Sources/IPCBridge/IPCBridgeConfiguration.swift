@@ -1,4 +1,5 @@
 import Foundation
+import EventBus
 
 /// What the bridge needs to know about its pod.
 public struct IPCBridgeConfiguration: Sendable {
@@ -44,10 +45,10 @@ public struct IPCBridgeConfiguration: Sendable {
 
     /// Metadata on every event the bridge publishes.
     public var metadata: [String: String] {
-        var metadata = ["agentRunID": agentRunID, "instanceName": instanceName]
-        if let namespace { metadata["namespace"] = namespace }
-        if let parentRunID { metadata["parentRunID"] = parentRunID }
-        if let spawnRequestID { metadata["spawnRequestID"] = spawnRequestID }
+        var metadata = [EventMetadata.agentRunID: agentRunID, EventMetadata.instanceName: instanceName]
+        if let namespace { metadata[EventMetadata.namespace] = namespace }
+        if let parentRunID { metadata[EventMetadata.parentRunID] = parentRunID }
+        if let spawnRequestID { metadata[EventMetadata.spawnRequestID] = spawnRequestID }
         return metadata
     }
 }

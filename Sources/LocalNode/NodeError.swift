@@ -23,4 +23,12 @@ public struct NodeError: Error, CustomStringConvertible, Sendable, Hashable {
             "image \"\(image)\" is not mapped to a local program: add {\"\(image)\": \"/path/to/program\"} to "
                 + "<data-dir>/images.json or pass --image \(image)=/path/to/program to sympozium up")
     }
+
+    /// The image is mapped, but its program is not installed (a channel this build does not have).
+    static func programMissing(_ image: String, program: String, searched: [String]) -> NodeError {
+        NodeError(
+            code: "ErrImagePull",
+            "image \"\(image)\" maps to the program \(program), which is not in \(searched.joined(separator: ", ")) or PATH: "
+                + "install it, or map the image to another program in <data-dir>/images.json or with --image \(image)=/path/to/program")
+    }
 }

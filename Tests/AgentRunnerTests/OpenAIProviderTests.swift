@@ -165,7 +165,8 @@ struct OpenAIProviderTests {
         }
         let endpoint = ModelEndpoint(provider: "openai", model: "gpt-4o-mini", baseURL: "\(server.baseURL)/v1", apiKey: "k")
         var configuration = harness.configuration(models: [endpoint])
-        configuration.requestTimeout = .milliseconds(300)
+        // Long enough for the retry's request to reach the server on a loaded machine.
+        configuration.requestTimeout = .seconds(1)
         configuration.retry = RetryPolicy(maxRetries: 1, baseDelay: .milliseconds(10), maxDelay: .milliseconds(10))
         let result = try await harness.run(configuration)
         let count = server.requests.count

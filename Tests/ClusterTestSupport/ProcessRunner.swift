@@ -105,10 +105,14 @@ public enum SystemComponent {
         .deletingLastPathComponent()
 
     /// The built `sympozium` binary (debug, else release), or nil (recording a failure in CI) when not built.
-    public static var sympozium: String? {
-        let built = [".build/debug/sympozium", ".build/release/sympozium"].map { packageRoot.appending(path: $0).path }
+    public static var sympozium: String? { product("sympozium") }
+
+    /// A built executable product of this package (debug, else release), or nil
+    /// (recording a failure in CI) when not built.
+    public static func product(_ name: String) -> String? {
+        let built = [".build/debug/\(name)", ".build/release/\(name)"].map { packageRoot.appending(path: $0).path }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
-        if built == nil, isCI { Issue.record("the sympozium binary is not built: run swift build first") }
+        if built == nil, isCI { Issue.record("the \(name) binary is not built: run swift build first") }
         return built
     }
 }

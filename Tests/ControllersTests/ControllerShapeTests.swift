@@ -103,7 +103,7 @@ struct ControllerShapeTests {
             #expect(telegram.metadata.labels[SympoziumLabel.channel] == "telegram")
             #expect(telegram.metadata.labels[SympoziumLabel.instance] == "alice")
             let channelContainer = try #require(telegram.spec.template.spec.containers.first)
-            #expect(channelContainer.env.map(\.name).sorted() == ["EVENT_BUS_URL", "INSTANCE_NAME"])
+            #expect(channelContainer.env.map(\.name).sorted() == ["EVENT_BUS_URL", "INSTANCE_NAME", "INSTANCE_NAMESPACE"])
             #expect(channelContainer.envFrom.first?.secretRef?.name == "alice-telegram")
             let memory = try await Api<ConfigMap>(client, namespace: "default").get("alice-memory")
             #expect(memory.data["MEMORY.md"] != nil)

@@ -114,6 +114,18 @@ import Testing
             #expect(failed.status?.reason == "ErrImagePull")
             #expect(failed.status?.message?.contains("images.json") == true)
             #expect(failed.status?.containerStatuses.first?.state?.waiting?.reason == "ErrImagePull")
+
+            // A Sympozium image whose program this build lacks names the program.
+            let channel = Pod(
+                metadata: ObjectMeta(name: "no-program", namespace: "default"),
+                spec: PodSpec(containers: [Container(name: "main", image: "ghcr.io/sympozium-ai/sympozium/channel-discord:v1")], restartPolicy: .never))
+            _ = try await Api<Pod>(cluster.client, namespace: "default").create(channel)
+            let missing = try await cluster.eventually("pod to fail") { () async throws -> Pod? in
+                let pod = try await Api<Pod>(cluster.client, namespace: "default").get("no-program")
+                return pod.status?.phase == .failed ? pod : nil
+            }
+            #expect(missing.status?.reason == "ErrImagePull")
+            #expect(missing.status?.message?.contains("maps to the program sympozium-channel-discord") == true, "\(missing.status?.message ?? "")")
         }
     }
 

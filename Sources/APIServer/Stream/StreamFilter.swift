@@ -6,13 +6,6 @@ import SympoziumAPI
 /// one token, `>` the rest; default every topic), `?instance=`, `?run=` and
 /// `?namespace=`, matched against the metadata every Sympozium event carries.
 struct StreamFilter: Codable, Sendable, Hashable {
-    /// Metadata keys of Sympozium's events (IPC bridge, controllers, routers).
-    enum Key {
-        static let instance = "instanceName"
-        static let run = "agentRunID"
-        static let namespace = "namespace"
-    }
-
     var topic: String
     var instance: String?
     var run: String?
@@ -40,9 +33,9 @@ struct StreamFilter: Codable, Sendable, Hashable {
     /// the metadata a filter asks for does not match it, except for the
     /// namespace, which events from before namespaces were recorded lack.
     func matches(_ event: BusEvent) -> Bool {
-        if let instance, event.metadata[Key.instance] != instance { return false }
-        if let run, event.metadata[Key.run] != run { return false }
-        if let namespace, let eventNamespace = event.metadata[Key.namespace], eventNamespace != namespace { return false }
+        if let instance, event.metadata[EventMetadata.instanceName] != instance { return false }
+        if let run, event.metadata[EventMetadata.agentRunID] != run { return false }
+        if let namespace, let eventNamespace = event.metadata[EventMetadata.namespace], eventNamespace != namespace { return false }
         return TopicPattern.matches(topic, topic: event.topic)
     }
 }

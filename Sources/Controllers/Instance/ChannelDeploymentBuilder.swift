@@ -21,7 +21,10 @@ struct ChannelDeploymentBuilder: Sendable {
         let labels = labels(type)
         var container = Container(
             name: "channel", image: settings.channelImage(type),
-            env: [EnvVar(name: "INSTANCE_NAME", value: instanceName), EnvVar(name: "EVENT_BUS_URL", value: settings.eventBusURL)],
+            env: [
+                EnvVar(name: "INSTANCE_NAME", value: instanceName), EnvVar(name: "INSTANCE_NAMESPACE", value: instance.metadata.namespace ?? ""),
+                EnvVar(name: "EVENT_BUS_URL", value: settings.eventBusURL),
+            ],
             resources: ResourceRequirements(limits: ["cpu": "200m", "memory": "128Mi"], requests: ["cpu": "10m", "memory": "32Mi"]),
             securityContext: AgentJobBuilder.restricted)
         if let secret = channel.configRef?.secret {

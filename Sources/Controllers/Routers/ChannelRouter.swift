@@ -54,7 +54,7 @@ struct ChannelRouter: Sendable {
         } catch let error as KubeAPIError where error.isAlreadyExists {
         } catch let error as KubeAPIError where error.status.code == 403 || error.status.code == 422 {
             // Refused by policy or validation: tell the sender instead of retrying.
-            try await reply(to: message.channel, chat: chat, thread: message.threadId, text: "Sorry, I cannot start that run: \(error.status.message ?? "refused")", deduplicationID: "\(digest)-refused", instance: message.instanceName)
+            try await reply(to: message.channel, chat: chat, thread: message.threadId, text: "Sorry, I cannot start that run: \(error.status.message ?? "refused")", deduplicationID: "\(digest)-refused", instance: message.instanceName, namespace: namespace)
         }
         return .done
     }
@@ -76,14 +76,16 @@ struct ChannelRouter: Sendable {
         try await reply(
             to: channel, chat: run.metadata.annotations[RouterAnnotation.replyChatID] ?? "",
             thread: run.metadata.annotations[RouterAnnotation.replyThreadID], text: text,
-            deduplicationID: "\(run.metadata.uid ?? runName)-reply", instance: run.spec.instanceRef, run: runName)
+            deduplicationID: "\(run.metadata.uid ?? runName)-reply", instance: run.spec.instanceRef, namespace: namespace, run: runName)
         return .done
     }
 
     private func reply(
-        to channel: String, chat: String, thread: String?, text: String, deduplicationID: String, instance: String, run: String? = nil
+        to channel: String, chat: String, thread: String?, text: String, deduplicationID: String, instance: String, namespace: String,
+        run: String? = nil
     ) async throws {
-        var metadata = [EventMetadata.channel: channel, EventMetadata.instanceName: instance]
+        // Channel pods pick their instance's replies by these.
+        var metadata = [EventMetadata.channel: channel, EventMetadata.instanceName: instance, EventMetadata.namespace: namespace]
         if let run { metadata[EventMetadata.agentRunID] = run }
         let message = OutboundChannelMessage(
             channel: channel, chatId: chat, threadId: thread?.isEmpty == false ? thread : nil, text: text, format: "markdown")

@@ -1,28 +1,6 @@
 import Foundation
 import KubeModel
 
-/// channel.message.received: a message a channel pod received (the original's InboundMessage).
-struct InboundChannelMessage: Codable, Sendable, Hashable {
-    var channel: String
-    var instanceName: String
-    var senderId: String?
-    var senderName: String?
-    var chatId: String?
-    var threadId: String?
-    var text: String
-    var metadata: [String: String]?
-}
-
-/// channel.message.send: a message for a channel pod to deliver (the original's OutboundMessage).
-struct OutboundChannelMessage: Codable, Sendable, Hashable {
-    var channel: String
-    var chatId: String
-    var threadId: String?
-    var text: String
-    var format: String?
-    var replyTo: String?
-}
-
 /// agent.run.completed / agent.run.failed data: what the run answered.
 public struct RunCompletion: Codable, Sendable, Hashable {
     public var status: String
@@ -53,16 +31,6 @@ struct SpawnRequest: Codable, Sendable, Hashable {
     var systemPrompt: String?
     var agentId: String?
     @OmitEmpty var skills: [String] = []
-}
-
-/// Event metadata keys shared with the IPC bridge and channel pods.
-public enum EventMetadata {
-    public static let agentRunID = "agentRunID"
-    public static let instanceName = "instanceName"
-    public static let namespace = "namespace"
-    public static let channel = "channel"
-    public static let parentRunID = "parentRunID"
-    public static let spawnRequestID = "spawnRequestID"
 }
 
 /// Annotations a channel-sourced or spawned run carries.

@@ -137,7 +137,9 @@ actor PodWorker {
         for container in all {
             let image = container.image ?? ""
             guard let program = context.configuration.imageMap.resolve(image) else {
-                let error = NodeError.imageNotMapped(image)
+                let map = context.configuration.imageMap
+                let error = map.mapping(for: image).map { NodeError.programMissing(image, program: $0, searched: map.searchDirectories) }
+                    ?? NodeError.imageNotMapped(image)
                 setWaiting(container.name, reason: "ErrImagePull", message: error.message)
                 throw error
             }
