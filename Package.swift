@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "sympozium-tool-executor", targets: ["sympozium-tool-executor"]),
         .executable(name: "sympozium-ipc-bridge", targets: ["sympozium-ipc-bridge"]),
         .executable(name: "sympozium-channel-telegram", targets: ["sympozium-channel-telegram"]),
+        .executable(name: "sympozium-channel-slack", targets: ["sympozium-channel-slack"]),
         .library(name: "KubeModel", targets: ["KubeModel"]),
         .library(name: "SympoziumAPI", targets: ["SympoziumAPI"]),
     ],
@@ -155,6 +156,7 @@ let package = Package(
             dependencies: [
                 "EventBus",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -162,6 +164,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "sympozium-channel-telegram",
+            dependencies: ["Channels", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "sympozium-channel-slack",
             dependencies: ["Channels", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
@@ -299,6 +306,7 @@ let package = Package(
             dependencies: [
                 "EmbeddedCluster", "KubeModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -102,6 +102,19 @@ struct InstallOnboardTests {
             #expect(instance == "default-policy|alice-anthropic-key|claude-sonnet-4-20250514")
             #expect(try await cli.cluster.kubectl(["get", "sympoziumpolicy", "default-policy"]).succeeded)
 
+            // Slack's Socket Mode needs both tokens in the channel's Secret.
+            let slackArguments = [
+                "onboard", "--non-interactive", "--instance", "carol", "--provider", "ollama", "--channel", "slack",
+                "--channel-token-env", "BOT", "--kubeconfig", cli.cluster.kubeconfig.path,
+            ]
+            let environment = ["HOME": cli.cluster.directory.path, "BOT": "xoxb-1", "APP": "xapp-1"]
+            let noAppToken = try await ProcessRunner.run(cli.binary, slackArguments, environment: environment)
+            #expect(noAppToken.status == 64 && noAppToken.stderr.contains("--channel-app-token-env"), "\(noAppToken.stderr)")
+            let slack = try await ProcessRunner.run(cli.binary, slackArguments + ["--channel-app-token-env", "APP"], environment: environment)
+            #expect(slack.succeeded, "\(slack.stderr)")
+            let tokens = try await cli.cluster.kubectlOK(["get", "secret", "carol-slack", "-o", "jsonpath={.data.SLACK_BOT_TOKEN}|{.data.SLACK_APP_TOKEN}"])
+            #expect(tokens == "\(Data("xoxb-1".utf8).base64EncodedString())|\(Data("xapp-1".utf8).base64EncodedString())")
+
             let missing = try await cli.run(["onboard", "--non-interactive", "--provider", "openai"])
             #expect(missing.status == 64)
             #expect(missing.stderr.contains("--instance is required"))

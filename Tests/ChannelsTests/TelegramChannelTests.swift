@@ -9,48 +9,23 @@ import Testing
 /// The Telegram channel against a local fake of the Bot API, on the in-process bus.
 @Suite("Telegram channel")
 struct TelegramChannelTests {
-    static let configuration: ChannelConfiguration = {
-        var configuration = ChannelConfiguration(instanceName: "alice", instanceNamespace: "team-a", eventBusURL: "unused")
-        configuration.retryDelay = .milliseconds(50)
-        return configuration
-    }()
-
-    /// Runs a channel on a fake Bot API until `body` returns.
+    /// Runs a Telegram channel on a fake Bot API until `body` returns.
     func withChannel(
         token: String = FakeTelegramServer.token, pollTimeout: Int = 1,
         _ body: (FakeTelegramServer, InProcessEventBus, Task<Void, any Error>) async throws -> Void
     ) async throws {
         let server = try await FakeTelegramServer.start()
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
-        let bus = InProcessEventBus()
-        var logger = Logger(label: "test.channel")
-        logger.logLevel = .critical
-        let adapter = TelegramAdapter(token: token, apiURL: server.apiURL + "/", http: http, pollTimeout: pollTimeout)
-        let service = ChannelService(adapter: adapter, bus: bus, configuration: Self.configuration, logger: logger)
-        let running = Task { try await service.run() }
         do {
-            try await body(server, bus, running)
+            try await ChannelHarness.run({ http, _ in
+                TelegramAdapter(token: token, apiURL: server.apiURL + "/", http: http, pollTimeout: pollTimeout)
+            }) { bus, running in
+                try await body(server, bus, running)
+            }
         } catch {
-            running.cancel()
-            _ = try? await running.value
-            await bus.close()
-            try await http.shutdown()
             await server.stop()
             throw error
         }
-        running.cancel()
-        _ = try? await running.value
-        await bus.close()
-        try await http.shutdown()
         await server.stop()
-    }
-
-    /// The channel reports healthy once it consumes replies.
-    static func waitUntilHealthy(_ bus: InProcessEventBus) async throws {
-        let health = try await bus.subscribe(EventTopic.channelHealthUpdate, options: .init(start: .allEvents))
-        let report = try #require(try await health.next()).event.decodeData(as: ChannelHealth.self)
-        #expect(report.status == .healthy)
-        await health.cancel()
     }
 
     @Test("a person's message becomes channel.message.received; the instance's reply goes out with sendMessage")
@@ -121,7 +96,7 @@ struct TelegramChannelTests {
     @Test("a rate-limited send is retried after retry_after; a rejected one is dropped, not retried")
     func sendRetries() async throws {
         try await withChannel { server, bus, _ in
-            try await Self.waitUntilHealthy(bus)
+            try await ChannelHarness.waitUntilHealthy(bus)
             server.failNext("sendMessage", status: 429, description: "Too Many Requests: retry after 1", retryAfter: 1)
             let started = ContinuousClock.now
             try await bus.publish(try BusEvent(
@@ -186,14 +161,4 @@ struct TelegramChannelTests {
         ])
         #expect(configuration.instanceNamespace == nil)
     }
-}
-
-/// Waits up to 20 s for a condition.
-func eventually(_ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    Issue.record("timed out waiting for \(what)")
 }

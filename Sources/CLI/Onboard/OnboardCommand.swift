@@ -47,6 +47,9 @@ struct OnboardCommand: AsyncParsableCommand {
     @Option(help: "Environment variable holding the channel's bot token.")
     var channelTokenEnv: String?
 
+    @Option(help: "Environment variable holding Slack's app-level token (xapp-…, for Socket Mode).")
+    var channelAppTokenEnv: String?
+
     @Option(help: "Name of the default policy to apply and bind; \"none\" for no policy.")
     var policy = "default-policy"
 

@@ -13,6 +13,8 @@ struct OnboardPlan: Sendable {
     var apiKey: String?
     var channel: ChannelChoice?
     var channelToken: String?
+    /// Slack's app-level token.
+    var channelAppToken: String?
     /// nil: no policy.
     var policy: String?
     var memory = true
@@ -26,7 +28,9 @@ struct OnboardPlan: Sendable {
             objects.append(secret(providerSecretName, [variable: apiKey]))
         }
         if let channel, let name = channelSecretName, let channelToken {
-            objects.append(secret(name, [channel.tokenVariable: channelToken]))
+            var data = [channel.tokenVariable: channelToken]
+            if let variable = channel.appTokenVariable, let channelAppToken { data[variable] = channelAppToken }
+            objects.append(secret(name, data))
         }
         if let policy { objects.append(try JSONValue(encoding: DefaultPolicy.make(name: policy, namespace: namespace))) }
         var spec: [String: JSONValue] = [

@@ -83,6 +83,7 @@ struct OnboardSteps: Sendable {
         step(4, "Connect a channel (optional)")
         var channel: ChannelChoice?
         var token: String?
+        var appToken: String?
         if let given = flags.channel {
             guard let choice = ChannelChoice(rawValue: given) else {
                 throw CLIError(code: "UnknownChannel", "unknown channel \"\(given)\"; choose telegram, slack, discord or whatsapp", exitCode: 64)
@@ -100,6 +101,15 @@ struct OnboardSteps: Sendable {
             } else {
                 throw CLIError(code: "MissingFlag", "--channel-token-env is required with --channel", exitCode: 64)
             }
+            if let variable = channel.appTokenVariable {
+                if let env = flags.channelAppTokenEnv, let value = ProcessInfo.processInfo.environment[env], !value.isEmpty {
+                    appToken = value
+                } else if interactive {
+                    appToken = try await prompter.ask(variable, secret: true) { $0.isEmpty ? "the token cannot be empty" : nil }
+                } else {
+                    throw CLIError(code: "MissingFlag", "--channel-app-token-env is required with --channel \(channel.rawValue)", exitCode: 64)
+                }
+            }
         }
 
         step(5, "Apply default policy")
@@ -109,7 +119,7 @@ struct OnboardSteps: Sendable {
         }
         return OnboardPlan(
             namespace: namespace, instance: name, provider: provider, model: model, baseURL: baseURL?.isEmpty == true ? nil : baseURL,
-            apiKey: apiKey, channel: channel, channelToken: token, policy: policy)
+            apiKey: apiKey, channel: channel, channelToken: token, channelAppToken: appToken, policy: policy)
     }
 
     private func value(

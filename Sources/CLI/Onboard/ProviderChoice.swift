@@ -37,7 +37,7 @@ enum ProviderChoice: String, CaseIterable, Sendable {
     }
 }
 
-/// The chat channels onboarding offers, with the token variable each channel pod reads.
+/// The chat channels onboarding offers, with the token variables each channel pod reads.
 enum ChannelChoice: String, CaseIterable, Sendable {
     case telegram, slack, discord, whatsapp
 
@@ -49,4 +49,7 @@ enum ChannelChoice: String, CaseIterable, Sendable {
         case .whatsapp: "WHATSAPP_ACCESS_TOKEN"
         }
     }
+
+    /// Slack's Socket Mode also needs the app-level token (xapp-…).
+    var appTokenVariable: String? { self == .slack ? "SLACK_APP_TOKEN" : nil }
 }

@@ -16,9 +16,7 @@ public struct TelegramAdapter: ChannelAdapter {
     static let maxMessageLength = 4096
 
     public init(token: String, apiURL: String = "https://api.telegram.org", http: HTTPClient, pollTimeout: Int = 25) {
-        var apiURL = apiURL
-        while apiURL.hasSuffix("/") { apiURL.removeLast() }
-        self.api = TelegramBotAPI(apiURL: apiURL, token: token, http: http)
+        self.api = TelegramBotAPI(http: ChannelHTTP(http: http, platform: "Telegram", apiURL: apiURL), token: token)
         self.pollTimeout = max(0, pollTimeout)
     }
 
@@ -79,40 +77,9 @@ public struct TelegramAdapter: ChannelAdapter {
             chatId: String(message.chat.id), threadId: message.messageThreadId.map(String.init), text: text, metadata: metadata)
     }
 
-    /// Splits text into parts Telegram accepts, at line breaks where it can.
-    /// Sent as plain text: Telegram's Markdown needs escaping an agent's answer does not have.
-    static func split(_ text: String) -> [String] {
-        let text = text.isEmpty ? " " : text
-        guard text.utf16.count > maxMessageLength else { return [text] }
-        var parts: [String] = []
-        var current = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = Substring(line)
-            let candidate = current.isEmpty ? String(line) : current + "\n" + line
-            if candidate.utf16.count <= maxMessageLength {
-                current = candidate
-                continue
-            }
-            if !current.isEmpty { parts.append(current) }
-            current = ""
-            // A single line longer than the limit is cut.
-            while line.utf16.count > maxMessageLength {
-                var cut = line.startIndex
-                var length = 0
-                for character in line {
-                    let size = character.utf16.count
-                    if length + size > maxMessageLength { break }
-                    length += size
-                    cut = line.index(after: cut)
-                }
-                parts.append(String(line[..<cut]))
-                line = line[cut...]
-            }
-            current = String(line)
-        }
-        if !current.isEmpty { parts.append(current) }
-        return parts
-    }
+    /// Parts Telegram accepts, sent as plain text: Telegram's Markdown needs
+    /// escaping an agent's answer does not have.
+    static func split(_ text: String) -> [String] { MessageText.split(text, maxLength: maxMessageLength) }
 }
 
 /// The next update to ask for: one past the last one handled. Kept across
