@@ -266,7 +266,7 @@ let package = Package(
         .testTarget(
             name: "AgentRunnerTests",
             dependencies: [
-                "AgentRunner",
+                "AgentRunner", "ClusterTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,9 +1,6 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
-import Logging
-import NIOCore
 import Synchronization
 
 /// A local stand-in for Slack (https://api.slack.com): the Web API methods a
@@ -50,9 +47,10 @@ public final class FakeSlackServer: Sendable {
         let state = Mutex(State())
     }
 
-    public let port: Int
+    let server: LocalHTTPServer
     let shared: Shared
-    private let task: Task<Void, any Error>
+
+    public var port: Int { server.port }
 
     public var apiURL: String { "http://127.0.0.1:\(port)/api" }
     public var posted: [Posted] { shared.state.withLock { $0.posted } }
@@ -60,10 +58,9 @@ public final class FakeSlackServer: Sendable {
     public var acknowledged: [String] { shared.state.withLock { $0.acknowledged } }
     public var connectionsOpened: Int { shared.state.withLock { $0.connectionsOpened } }
 
-    private init(port: Int, shared: Shared, task: Task<Void, any Error>) {
-        self.port = port
+    private init(server: LocalHTTPServer, shared: Shared) {
+        self.server = server
         self.shared = shared
-        self.task = task
     }
 
     /// Queues an event for the app; returns its envelope ID.
@@ -99,26 +96,13 @@ public final class FakeSlackServer: Sendable {
 
     public static func start() async throws -> FakeSlackServer {
         let shared = Shared()
-        var logger = Logger(label: "test.fake-slack")
-        logger.logLevel = .critical
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            router: webAPI(shared),
-            server: .http1WebSocketUpgrade(webSocketRouter: socketRouter(shared)),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: "fake-slack"),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger)
-        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
-        var port = 0
-        for await bound in ports {
-            port = bound
-            break
+        let server = await LocalHTTPServer.start(name: "fake-slack") { configuration, logger, onServerRunning in
+            Application(
+                router: webAPI(shared), server: .http1WebSocketUpgrade(webSocketRouter: socketRouter(shared)),
+                configuration: configuration, onServerRunning: onServerRunning, logger: logger)
         }
-        return FakeSlackServer(port: port, shared: shared, task: task)
+        return FakeSlackServer(server: server, shared: shared)
     }
 
-    public func stop() async {
-        task.cancel()
-        _ = try? await task.value
-    }
+    public func stop() async { await server.stop() }
 }

@@ -1,8 +1,5 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
-import Logging
-import NIOCore
 import Synchronization
 
 /// A local stand-in for the Telegram Bot API (https://core.telegram.org/bots/api):
@@ -40,9 +37,10 @@ public final class FakeTelegramServer: Sendable {
         var failures: [String: [(status: Int, body: String)]] = [:]
     }
 
-    public let port: Int
+    let server: LocalHTTPServer
     let shared: SharedState
-    private let task: Task<Void, any Error>
+
+    public var port: Int { server.port }
 
     public var apiURL: String { "http://127.0.0.1:\(port)" }
     public var sent: [SentMessage] { shared.state.withLock { $0.sent } }
@@ -50,10 +48,9 @@ public final class FakeTelegramServer: Sendable {
     public var offsets: [Int64?] { shared.state.withLock { $0.offsets } }
     public var pendingUpdates: Int { shared.state.withLock { $0.updates.count } }
 
-    private init(port: Int, shared: SharedState, task: Task<Void, any Error>) {
-        self.port = port
+    private init(server: LocalHTTPServer, shared: SharedState) {
+        self.server = server
         self.shared = shared
-        self.task = task
     }
 
     /// Queues a text message from a person in a private chat; returns its update_id.
@@ -86,27 +83,13 @@ public final class FakeTelegramServer: Sendable {
 
     public static func start() async throws -> FakeTelegramServer {
         let shared = SharedState()
-        var logger = Logger(label: "test.fake-telegram")
-        logger.logLevel = .critical
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            responder: Responder(shared: shared),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: "fake-telegram"),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger)
-        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
-        var port = 0
-        for await bound in ports {
-            port = bound
-            break
+        let server = await LocalHTTPServer.start(name: "fake-telegram") { configuration, logger, onServerRunning in
+            Application(responder: Responder(shared: shared), configuration: configuration, onServerRunning: onServerRunning, logger: logger)
         }
-        return FakeTelegramServer(port: port, shared: shared, task: task)
+        return FakeTelegramServer(server: server, shared: shared)
     }
 
-    public func stop() async {
-        task.cancel()
-        _ = try? await task.value
-    }
+    public func stop() async { await server.stop() }
 
     final class SharedState: Sendable {
         let state = Mutex(State())

@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -49,42 +50,27 @@ final class FakeHTTPServer: Sendable {
 
     typealias Script = @Sendable (Recorded, Int) -> Reply
 
-    let port: Int
+    private let server: LocalHTTPServer
     private let log: Log
-    private let task: Task<Void, any Error>
 
+    var port: Int { server.port }
     var baseURL: String { "http://127.0.0.1:\(port)" }
     var requests: [Recorded] { log.requests.withLock { $0 } }
 
-    private init(port: Int, log: Log, task: Task<Void, any Error>) {
-        self.port = port
+    private init(server: LocalHTTPServer, log: Log) {
+        self.server = server
         self.log = log
-        self.task = task
     }
 
     static func start(_ script: @escaping Script) async throws -> FakeHTTPServer {
         let log = Log()
-        var logger = Logger(label: "test.fake-provider")
-        logger.logLevel = .critical
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            responder: Responder(script: script, log: log),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: "fake-provider"),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger)
-        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
-        var port = 0
-        for await bound in ports {
-            port = bound
-            break
+        let server = await LocalHTTPServer.start(name: "fake-provider") { configuration, logger, onServerRunning in
+            Application(responder: Responder(script: script, log: log), configuration: configuration, onServerRunning: onServerRunning, logger: logger)
         }
-        return FakeHTTPServer(port: port, log: log, task: task)
+        return FakeHTTPServer(server: server, log: log)
     }
 
-    func stop() async {
-        task.cancel()
-        _ = try? await task.value
-    }
+    func stop() async { await server.stop() }
 
     final class Log: Sendable {
         let requests = Mutex<[Recorded]>([])
