@@ -102,4 +102,64 @@ struct RouterTests {
         await plane.stop()
         await bus.close()
     }
+
+    @Test("a channel pod's health reports reach the instance's status: Error with its reason, until it reports healthy")
+    func channelHealthReachesStatus() async throws {
+        let bus = InProcessEventBus()
+        let plane = try await ControlPlane.start(eventBus: bus)
+        do {
+            try await plane.apply("""
+                apiVersion: sympozium.ai/v1alpha1
+                kind: SympoziumInstance
+                metadata: {name: carol}
+                spec:
+                  agents: {default: {model: gpt-4o}}
+                  channels: [{type: telegram, configRef: {secret: carol-telegram}}]
+                """)
+            let instances = Api<SympoziumInstance>(plane.client, namespace: "default")
+            try await waitFor("the instance's channel status") { try await instances.get("carol").status?.channels.count == 1 }
+            let report = { (status: ChannelHealth.Status, message: String?) in
+                try BusEvent(
+                    topic: EventTopic.channelHealthUpdate, metadata: ["channel": "telegram", "instanceName": "carol", "namespace": "default"],
+                    payload: ChannelHealth(channel: "telegram", instanceName: "carol", status: status, message: message))
+            }
+            try await bus.publish(try report(.unhealthy, "TelegramUnauthorized: getMe: the Bot API rejected the bot token"))
+            try await waitFor("the channel in Error") { try await instances.get("carol").status?.channels.first?.status == "Error" }
+            let failing = try #require(try await instances.get("carol").status)
+            #expect(failing.phase == "Error")
+            #expect(failing.channels.first?.message?.contains("rejected the bot token") == true)
+            #expect(failing.channels.first?.lastHealthCheck != nil)
+            let ready = failing.conditions.first { $0.type == "Ready" }
+            #expect(ready?.reason == "ChannelError" && ready?.message.contains("telegram: TelegramUnauthorized") == true)
+
+            // A later reconcile (a spec change) keeps the pod's reason.
+            try await plane.apply("""
+                apiVersion: sympozium.ai/v1alpha1
+                kind: SympoziumInstance
+                metadata: {name: carol}
+                spec:
+                  agents: {default: {model: gpt-4o-mini}}
+                  channels: [{type: telegram, configRef: {secret: carol-telegram}}]
+                """)
+            try await waitFor("the reconcile of the new generation") {
+                let status = try await instances.get("carol").status
+                return status?.conditions.first { $0.type == "Ready" }?.observedGeneration == 2
+            }
+            #expect(try await instances.get("carol").status?.channels.first?.status == "Error")
+
+            try await Task.sleep(for: .seconds(1))
+            try await bus.publish(try report(.healthy, nil))
+            // Connected, until a reconcile sets it by the Deployment's readiness (no node runs it here).
+            try await waitFor("the channel out of Error") {
+                let channel = try await instances.get("carol").status?.channels.first
+                return channel.map { $0.status != "Error" && $0.message?.contains("rejected") != true } ?? false
+            }
+        } catch {
+            await plane.stop()
+            await bus.close()
+            throw error
+        }
+        await plane.stop()
+        await bus.close()
+    }
 }

@@ -60,22 +60,20 @@ struct SympoziumInstanceReconciler: Reconciler {
                 namespace: namespace, name: ChannelDeploymentBuilder.name(instance: name, channel: channel.type.rawValue))
             let ready = (deployment?.status?.readyReplicas ?? 0) > 0
             let previous = instance.status?.channels.first { $0.type == channel.type.rawValue }
+            // A channel pod that reported why it fails (a rejected token) keeps
+            // that report until it reports healthy: its restarts do not hide it.
+            if let previous, previous.status == SympoziumInstanceStatus.channelError {
+                return previous
+            }
             return ChannelStatus(
-                type: channel.type.rawValue, status: ready ? "Connected" : "Pending", lastHealthCheck: previous?.lastHealthCheck,
-                message: ready ? nil : "waiting for the channel Deployment to become ready")
+                type: channel.type.rawValue,
+                status: ready ? SympoziumInstanceStatus.channelConnected : SympoziumInstanceStatus.channelPending,
+                lastHealthCheck: previous?.lastHealthCheck, message: ready ? nil : "waiting for the channel Deployment to become ready")
         }
         status.activeAgentPods = agentPods.list(labels: [SympoziumLabel.instance: name], namespace: namespace)
             .filter { $0.status?.phase == .running }.count
         status.totalAgentRuns = Int64(runs.list(namespace: namespace).filter { $0.spec.instanceRef == name }.count)
-        let pending = status.channels.filter { $0.status != "Connected" }.map(\.type)
-        status.phase = pending.isEmpty ? "Running" : "Pending"
-        if pending.isEmpty {
-            status.conditions.upsert(ReadyCondition.ready("Reconciled", "all channels are running", generation: instance.metadata.generation))
-        } else {
-            status.conditions.upsert(
-                ReadyCondition.notReady(
-                    "ChannelsPending", "channels not ready: \(pending.joined(separator: ", "))", generation: instance.metadata.generation))
-        }
+        status.summarizeChannels(generation: instance.metadata.generation)
         try await api.updateStatus(of: instance, to: status)
         return .awaitChange
     }

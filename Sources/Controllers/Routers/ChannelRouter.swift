@@ -7,7 +7,8 @@ import SympoziumAPI
 
 /// channel.message.received → an AgentRun for the instance, annotated with
 /// where to reply; agent.run.completed / failed of such a run →
-/// channel.message.send with the answer or a clear error.
+/// channel.message.send with the answer or a clear error; channel.health.update
+/// → the instance's channel status.
 struct ChannelRouter: Sendable {
     let client: KubeClient
     let bus: any EventBus
@@ -20,6 +21,7 @@ struct ChannelRouter: Sendable {
                 guard event.topic == EventTopic.agentRunCompleted || event.topic == EventTopic.agentRunFailed else { return .done }
                 return try await completed(event)
             },
+            EventRoute(pattern: EventTopic.channelHealthUpdate, durableName: "sympozium-channel-health") { try await health($0) },
         ]
     }
 
